@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using ActorSockets.IO.Internal;
 
 namespace ActorSockets.IO;
 

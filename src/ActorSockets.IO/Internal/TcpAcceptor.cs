@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
-using ActorSockets.Actors;
 
 namespace ActorSockets.IO.Internal;
 
@@ -19,15 +18,15 @@ namespace ActorSockets.IO.Internal;
 internal sealed class TcpAcceptor : IDisposable
 {
     private readonly Socket _listenSocket;
-    private readonly IActorRef _owner;
+    private readonly Action<object> _post;
     private readonly DemandSignal _demand = new();
     private readonly ConcurrentQueue<Socket> _accepted = new();
     private int _disposed;
 
-    public TcpAcceptor(Socket listenSocket, IActorRef owner)
+    public TcpAcceptor(Socket listenSocket, Action<object> post)
     {
         _listenSocket = listenSocket;
-        _owner = owner;
+        _post = post;
     }
 
     private bool IsDisposed => Volatile.Read(ref _disposed) != 0;
@@ -76,7 +75,7 @@ internal sealed class TcpAcceptor : IDisposable
                     continue;
                 }
 
-                _owner.Tell(new ChannelAcceptFailed(kind, e), _owner);
+                _post(new ChannelAcceptFailed(kind, e));
                 continue;
             }
 
@@ -87,7 +86,7 @@ internal sealed class TcpAcceptor : IDisposable
                 return;
             }
 
-            _owner.Tell(ChannelAccepted.Instance, _owner);
+            _post(ChannelAccepted.Instance);
         }
     }
 

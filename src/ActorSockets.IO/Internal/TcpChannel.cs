@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.Sockets;
-using ActorSockets.Actors;
 
 namespace ActorSockets.IO.Internal;
 
@@ -23,16 +22,16 @@ namespace ActorSockets.IO.Internal;
 internal sealed class TcpChannel : IDisposable
 {
     private readonly Socket _socket;
-    private readonly IActorRef _owner;
+    private readonly Action<object> _post;
     private readonly int _readSize;
     private readonly DemandSignal _readDemand = new();
     private bool _loopStarted;
     private int _disposed;
 
-    public TcpChannel(Socket socket, IActorRef owner, int readSize)
+    public TcpChannel(Socket socket, Action<object> post, int readSize)
     {
         _socket = socket;
-        _owner = owner;
+        _post = post;
         _readSize = readSize;
 
         // The engine's synchronous calls must never block a pool thread; async calls are unaffected.
@@ -116,11 +115,15 @@ internal sealed class TcpChannel : IDisposable
             // Closing below is all that matters.
         }
 
-        Dispose();
+        Release(graceful: false);
     }
 
-    /// <summary>Releases the socket and ends the read loop. Safe to call more than once, from any path.</summary>
-    public void Dispose()
+    /// <summary>
+    /// Releases the socket and ends the read loop, with FIN. Safe to call more than once, from any path.
+    /// </summary>
+    public void Dispose() => Release(graceful: true);
+
+    private void Release(bool graceful)
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
@@ -128,6 +131,21 @@ internal sealed class TcpChannel : IDisposable
         }
 
         _readDemand.Close();
+        if (graceful)
+        {
+            // .NET closes a socket abortively (RST) when an operation is still pending on it, as the
+            // zero-byte receive of an idle connection always is; shutting down first makes the peer read
+            // a clean end-of-stream instead.
+            try
+            {
+                _socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (SocketException)
+            {
+                // Not connected any more: there is nothing to shut down gracefully.
+            }
+        }
+
         _socket.Dispose();
     }
 
@@ -150,7 +168,7 @@ internal sealed class TcpChannel : IDisposable
                 }
                 while (completion is null);
 
-                _owner.Tell(completion, _owner);
+                _post(completion);
                 if (completion is not Tcp.Received)
                 {
                     return;
@@ -204,7 +222,7 @@ internal sealed class TcpChannel : IDisposable
                 remaining = remaining[sent..];
             }
 
-            _owner.Tell(ChannelSendCompleted.Instance, _owner);
+            _post(ChannelSendCompleted.Instance);
         }
         catch (Exception e)
         {
@@ -217,7 +235,7 @@ internal sealed class TcpChannel : IDisposable
         // Once disposed, failures are the echo of our own close: the actor has already moved on.
         if (!IsDisposed)
         {
-            _owner.Tell(new ChannelFailed(SocketErrors.Classify(error), error, duringWrite), _owner);
+            _post(new ChannelFailed(SocketErrors.Classify(error), error, duringWrite));
         }
     }
 }

@@ -61,7 +61,7 @@ internal abstract partial class TcpConnection : ReceiveActor
         Socket socket, IActorRef announceTo, EndPoint remote, EndPoint local, IReadOnlyList<Inet.SocketOption>? options)
     {
         RemoteAddress = remote;
-        _channel = new TcpChannel(socket, Self, Settings.ReceiveBufferSize);
+        _channel = new TcpChannel(socket, ChannelOwner.TellTo(Self), Settings.ReceiveBufferSize);
         try
         {
             SocketOptionTargets.SetNoDelay(socket, Settings.NoDelay);

@@ -61,7 +61,7 @@ internal sealed class TcpListener : ReceiveActor
             return;
         }
 
-        _acceptor = new TcpAcceptor(socket, Self);
+        _acceptor = new TcpAcceptor(socket, ChannelOwner.TellTo(Self));
         _acceptor.Start();
         if (!_bind.PullMode)
         {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using ActorSockets.Actors;
 
 namespace ActorSockets.IO.Internal;
 
@@ -18,16 +17,16 @@ namespace ActorSockets.IO.Internal;
 internal sealed class UdpChannel : IDisposable
 {
     private readonly Socket _socket;
-    private readonly IActorRef _owner;
+    private readonly Action<object> _post;
     private readonly int _maxDatagramSize;
     private readonly DemandSignal _readDemand = new();
     private bool _loopStarted;
     private int _disposed;
 
-    public UdpChannel(Socket socket, IActorRef owner, int maxDatagramSize)
+    public UdpChannel(Socket socket, Action<object> post, int maxDatagramSize)
     {
         _socket = socket;
-        _owner = owner;
+        _post = post;
         _maxDatagramSize = maxDatagramSize;
         _socket.Blocking = false;
     }
@@ -99,21 +98,19 @@ internal sealed class UdpChannel : IDisposable
                     }
                     catch (SocketException e) when (ConcernsOneDatagram(e.SocketErrorCode))
                     {
-                        _owner.Tell(new ChannelDatagramDropped(null, SocketErrors.Describe(e)), _owner);
+                        _post(new ChannelDatagramDropped(null, SocketErrors.Describe(e)));
                         continue;
                     }
 
                     if (result.ReceivedBytes > _maxDatagramSize)
                     {
-                        _owner.Tell(
-                            new ChannelDatagramDropped(
-                                result.RemoteEndPoint, $"larger than max-datagram-size ({_maxDatagramSize} bytes)"),
-                            _owner);
+                        _post(new ChannelDatagramDropped(
+                            result.RemoteEndPoint, $"larger than max-datagram-size ({_maxDatagramSize} bytes)"));
                         continue;
                     }
 
                     var data = ByteString.FromArrayUnsafe(buffer.AsSpan(0, result.ReceivedBytes).ToArray());
-                    _owner.Tell(new Udp.Received(data, result.RemoteEndPoint), _owner);
+                    _post(new Udp.Received(data, result.RemoteEndPoint));
                     break;
                 }
             }
@@ -122,7 +119,7 @@ internal sealed class UdpChannel : IDisposable
         {
             if (!IsDisposed)
             {
-                _owner.Tell(new ChannelFailed(SocketErrors.Classify(e), e, DuringWrite: false), _owner);
+                _post(new ChannelFailed(SocketErrors.Classify(e), e, DuringWrite: false));
             }
         }
     }

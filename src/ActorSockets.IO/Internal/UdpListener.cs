@@ -59,7 +59,7 @@ internal sealed class UdpListener : ReceiveActor
             return;
         }
 
-        _channel = new UdpChannel(socket, Self, _settings.MaxDatagramSize);
+        _channel = new UdpChannel(socket, ChannelOwner.TellTo(Self), _settings.MaxDatagramSize);
         _commander.Tell(new Udp.Bound(_localAddress), Self);
         RequestReadIfWanted();
     }
