@@ -1,3 +1,6 @@
+using ActorSockets.Hocon;
+using ActorSockets.IO.Internal;
+
 namespace ActorSockets.IO;
 
 /// <summary>
@@ -44,4 +47,30 @@ public sealed record TcpSettings
 
     /// <summary>The defaults, as in the embedded <c>reference.conf</c>.</summary>
     public static TcpSettings Default { get; } = new();
+
+    /// <summary>
+    /// Reads <c>actorsockets.io.tcp</c> from <paramref name="config"/> (a whole application config), with
+    /// the embedded <c>reference.conf</c> as the fallback for every key it does not set.
+    /// </summary>
+    /// <exception cref="ConfigException">A value is of the wrong type or out of range.</exception>
+    public static TcpSettings FromConfig(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Config tcp = IoConfig.Section(config, "actorsockets.io.tcp");
+        return new TcpSettings
+        {
+            ReceiveBufferSize = IoConfig.GetSizeAsInt(tcp, "receive-buffer-size", min: 1),
+            WriteQueueLimit = tcp.GetByteSize("write-queue-limit"),
+            RegisterTimeout = IoConfig.GetPositiveTimeSpan(tcp, "register-timeout"),
+            ConnectTimeout = IoConfig.GetPositiveTimeSpan(tcp, "connect-timeout"),
+            Backlog = IoConfig.GetPositiveInt(tcp, "backlog"),
+            BatchAcceptLimit = IoConfig.GetPositiveInt(tcp, "batch-accept-limit"),
+            MaxConnections = IoConfig.GetPositiveInt(tcp, "max-connections"),
+            ReuseAddress = tcp.GetBoolean("reuse-address"),
+            NoDelay = tcp.GetBoolean("no-delay"),
+            KeepAlive = tcp.GetBoolean("keep-alive"),
+            SocketReceiveBufferSize = IoConfig.GetSizeAsInt(tcp, "socket-receive-buffer-size", min: 0),
+            SocketSendBufferSize = IoConfig.GetSizeAsInt(tcp, "socket-send-buffer-size", min: 0),
+        };
+    }
 }

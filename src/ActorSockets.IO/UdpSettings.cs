@@ -1,3 +1,6 @@
+using ActorSockets.Hocon;
+using ActorSockets.IO.Internal;
+
 namespace ActorSockets.IO;
 
 /// <summary>
@@ -20,4 +23,22 @@ public sealed record UdpSettings
 
     /// <summary>The defaults, as in the embedded <c>reference.conf</c>.</summary>
     public static UdpSettings Default { get; } = new();
+
+    /// <summary>
+    /// Reads <c>actorsockets.io.udp</c> from <paramref name="config"/> (a whole application config), with
+    /// the embedded <c>reference.conf</c> as the fallback for every key it does not set.
+    /// </summary>
+    /// <exception cref="ConfigException">A value is of the wrong type or out of range.</exception>
+    public static UdpSettings FromConfig(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Config udp = IoConfig.Section(config, "actorsockets.io.udp");
+        return new UdpSettings
+        {
+            MaxDatagramSize = IoConfig.GetSizeAsInt(udp, "max-datagram-size", min: 1),
+            ReuseAddress = udp.GetBoolean("reuse-address"),
+            SocketReceiveBufferSize = IoConfig.GetSizeAsInt(udp, "socket-receive-buffer-size", min: 0),
+            SocketSendBufferSize = IoConfig.GetSizeAsInt(udp, "socket-send-buffer-size", min: 0),
+        };
+    }
 }
