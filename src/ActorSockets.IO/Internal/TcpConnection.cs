@@ -77,7 +77,7 @@ internal abstract partial class TcpConnection : ReceiveActor
         }
 
         announceTo.Tell(new Tcp.Connected(remote, local), Self);
-        _registerTimeout = Context.System.Scheduler.ScheduleTellOnceCancelable(
+        _registerTimeout = Context.System.Scheduler.ScheduleTellOnce(
             Settings.RegisterTimeout, Self, RegisterTimedOut.Instance, Self);
         Become(WaitingForRegistration);
     }

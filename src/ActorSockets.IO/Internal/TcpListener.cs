@@ -40,10 +40,10 @@ internal sealed class TcpListener : ReceiveActor
         _commander = commander;
         _bind = bind;
         _localAddress = bind.LocalAddress;
-        Become(Listening);
+        Listening();
     }
 
-    protected override SupervisorStrategy SupervisorStrategy() => SupervisorStrategies.StopOnFailure;
+    protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
 
     protected override void PreStart()
     {
@@ -156,7 +156,7 @@ internal sealed class TcpListener : ReceiveActor
         }
         else
         {
-            IActorRef connection = Context.ActorOf(Props.Create(() => new TcpIncomingConnection(
+            IActorRef connection = Context.ActorOf(Props.FromProducer(() => new TcpIncomingConnection(
                 _settings, _connectionLogger, socket, _bind.Handler, _localAddress, _bind.Options, _bind.PullMode)));
             Context.Watch(connection);
             _connections.Add(connection);

@@ -19,14 +19,14 @@ internal sealed class TcpManager : ReceiveActor
         Receive<Tcp.Bind>(bind =>
         {
             IActorRef commander = Sender;
-            Context.ActorOf(Props.Create(() => new TcpListener(settings, listenerLogger, connectionLogger, commander, bind)));
+            Context.ActorOf(Props.FromProducer(() => new TcpListener(settings, listenerLogger, connectionLogger, commander, bind)));
         });
         Receive<Tcp.Connect>(connect =>
         {
             IActorRef commander = Sender;
-            Context.ActorOf(Props.Create(() => new TcpOutgoingConnection(settings, connectionLogger, commander, connect)));
+            Context.ActorOf(Props.FromProducer(() => new TcpOutgoingConnection(settings, connectionLogger, commander, connect)));
         });
     }
 
-    protected override SupervisorStrategy SupervisorStrategy() => SupervisorStrategies.StopOnFailure;
+    protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
 }

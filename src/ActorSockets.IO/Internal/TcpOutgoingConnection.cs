@@ -23,7 +23,7 @@ internal sealed class TcpOutgoingConnection : TcpConnection
         _commander = commander;
         _connect = connect;
         RemoteAddress = connect.RemoteAddress;
-        Become(Connecting);
+        Connecting();
     }
 
     protected override void PreStart()

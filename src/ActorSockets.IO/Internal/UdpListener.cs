@@ -30,7 +30,7 @@ internal sealed class UdpListener : ReceiveActor
         _commander = commander;
         _bind = bind;
         _localAddress = bind.LocalAddress;
-        Become(Bound);
+        Bound();
     }
 
     protected override void PreStart()

@@ -16,14 +16,14 @@ internal sealed class UdpManager : ReceiveActor
         Receive<Udp.Bind>(bind =>
         {
             IActorRef commander = Sender;
-            Context.ActorOf(Props.Create(() => new UdpListener(settings, logger, commander, bind)));
+            Context.ActorOf(Props.FromProducer(() => new UdpListener(settings, logger, commander, bind)));
         });
         Receive<Udp.SimpleSender>(command =>
         {
             IActorRef commander = Sender;
-            Context.ActorOf(Props.Create(() => new UdpSender(settings, logger, commander, command)));
+            Context.ActorOf(Props.FromProducer(() => new UdpSender(settings, logger, commander, command)));
         });
     }
 
-    protected override SupervisorStrategy SupervisorStrategy() => SupervisorStrategies.StopOnFailure;
+    protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
 }
