@@ -263,4 +263,23 @@ public class LineFramerTests
         Assert.Equal([Line("欢迎访问>>>>hi")], Feed(new LineFramer(), encoded.ToArray()));
         Assert.Equal(Utf8("x\n"), LineFramer.Encode("x", "\n").ToArray());
     }
+
+    [Fact]
+    public void TryTakePartial_EndingInCr_NextLfIsNotAnEmptyLine()
+    {
+        var framer = new LineFramer();
+        Feed(framer, Utf8("hello\r"));
+        Assert.True(framer.TryTakePartial(out var result));
+        Assert.Equal(Line("hello"), result);
+        Assert.Equal([Line("next")], Feed(framer, Utf8("\nnext\n")));
+    }
+
+    [Fact]
+    public void TryTakePartial_WithoutCr_LaterLfIsAnEmptyLine()
+    {
+        var framer = new LineFramer();
+        Feed(framer, Utf8("hello"));
+        Assert.True(framer.TryTakePartial(out _));
+        Assert.Equal([Line("")], Feed(framer, Utf8("\n")));
+    }
 }
