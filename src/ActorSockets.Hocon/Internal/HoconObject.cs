@@ -8,6 +8,7 @@ internal sealed class HoconObject : HoconValue
 {
     private readonly Dictionary<string, HoconValue> _fields;
     private readonly List<string> _keys;
+    private System.Collections.ObjectModel.ReadOnlyCollection<string>? _readOnlyKeys;
 
     public HoconObject(Origin origin)
         : base(origin)
@@ -29,7 +30,8 @@ internal sealed class HoconObject : HoconValue
 
     public int Count => _keys.Count;
 
-    public IReadOnlyList<string> Keys => _keys;
+    /// <summary>The keys in first-written order, as a read-only view (callers cannot cast it back to a list).</summary>
+    public IReadOnlyList<string> Keys => _readOnlyKeys ??= _keys.AsReadOnly();
 
     public HoconValue this[string key] => _fields[key];
 

@@ -131,14 +131,24 @@ internal sealed partial class Parser
             _lexer.Next();
             key.AddUnquoted("include", this, first);
             var next = _lexer.Peek();
-            if (next.Kind == TokenKind.Whitespace)
+            if (next.Kind is TokenKind.Whitespace or TokenKind.Newline)
             {
-                _lexer.Next();
-                var target2 = _lexer.Peek();
-                if (target2.Kind == TokenKind.Quoted || (target2.Kind == TokenKind.Unquoted && IsIncludeFunction(_lexer.Span(target2))))
+                var sawNewline = false;
+                while (_lexer.Peek().Kind is TokenKind.Whitespace or TokenKind.Newline)
+                {
+                    sawNewline |= _lexer.Next().Kind == TokenKind.Newline;
+                }
+
+                var argument = _lexer.Peek();
+                if (argument.Kind == TokenKind.Quoted || (argument.Kind == TokenKind.Unquoted && IsIncludeFunction(_lexer.Span(argument))))
                 {
                     ParseInclude(target, path, first);
                     return;
+                }
+
+                if (sawNewline)
+                {
+                    throw Error(argument, $"expected a quoted file name after include, found {argument.Describe(_lexer.Text)}");
                 }
 
                 key.AddWhitespace(_lexer.Slice(next));
@@ -308,7 +318,9 @@ internal sealed partial class Parser
                     break;
                 case TokenKind.Substitution:
                     _lexer.Next();
-                    part = new HoconSubstitution(HoconPath.Concat(_prefix, token.Path!), token.Flag, OriginOf(token));
+                    part = _prefix.Length == 0
+                        ? new HoconSubstitution(token.Path!, token.Flag, OriginOf(token))
+                        : new HoconSubstitution(HoconPath.Concat(_prefix, token.Path!), token.Flag, OriginOf(token), token.Path);
                     allText = false;
                     break;
                 case TokenKind.OpenBrace:

@@ -22,14 +22,22 @@ internal sealed partial class Resolver
             }
         }
 
-        HoconValue? found = selfReference ? null : Lookup(path);
+        var found = selfReference ? null : Lookup(path);
+        if (found is null && substitution.OriginalPath is { } original)
+        {
+            // A substitution in an included file may also mean the path from the application's root.
+            path = original;
+            found = Lookup(path);
+        }
+
         if (found is not null)
         {
             return found;
         }
 
+        // The spec treats an environment variable set to the empty string as not present.
         var environment = Environment.GetEnvironmentVariable(string.Join('.', path));
-        if (environment is not null)
+        if (!string.IsNullOrEmpty(environment))
         {
             return HoconScalar.String(environment, substitution.Origin);
         }
@@ -174,7 +182,11 @@ internal sealed partial class Resolver
                 throw MixedConcatenation("a string", part, concatenation);
             }
 
-            sb.Append(scalar.Text);
+            // Only a substitution can produce a null here (a literal null is text): it becomes "".
+            if (scalar.Kind != ScalarKind.Null)
+            {
+                sb.Append(scalar.Text);
+            }
         }
 
         return HoconScalar.String(sb.ToString(), concatenation.Origin);
