@@ -55,7 +55,12 @@ public abstract class IoTestKit : TestKit.TestKit
         TestProbe handler, bool keepOpenOnPeerClosed = false, bool useResumeWriting = true, bool pullMode = false)
     {
         TestProbe bindHandler = CreateTestProbe();
-        var (_, address) = await BindAsync(bindHandler, pullMode: pullMode);
+        var (listener, address) = await BindAsync(bindHandler, pullMode: pullMode);
+        if (pullMode)
+        {
+            listener.Tell(new Tcp.ResumeAccepting(1), bindHandler.Ref);
+        }
+
         var (connection, client) = await AcceptAsync(bindHandler, address);
         connection.Tell(new Tcp.Register(handler.Ref, keepOpenOnPeerClosed, useResumeWriting), handler.Ref);
         return (connection, client);

@@ -7,7 +7,7 @@ namespace ActorSockets.IO.Tests.Support;
 /// A plain-socket peer for the IO tests: the other end of a connection, driven without actors so the tests
 /// observe exactly what goes over the wire. Every wait is bounded by a timeout.
 /// </summary>
-internal sealed class RawClient : IDisposable
+public sealed class RawClient : IDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
