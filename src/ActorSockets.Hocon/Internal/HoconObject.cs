@@ -45,6 +45,31 @@ internal sealed class HoconObject : HoconValue
 
     public HoconValue this[string key] => _values[IndexOf(key)];
 
+    /// <summary>Looks a key up without allocating a string for it.</summary>
+    public bool TryGetValue(ReadOnlySpan<char> key, out HoconValue value)
+    {
+        int i;
+        if (_index is not null)
+        {
+            i = _index.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var found) ? found : -1;
+        }
+        else
+        {
+            i = -1;
+            for (var j = 0; j < _count; j++)
+            {
+                if (key.SequenceEqual(_keys[j]))
+                {
+                    i = j;
+                    break;
+                }
+            }
+        }
+
+        value = i < 0 ? null! : _values[i];
+        return i >= 0;
+    }
+
     public bool TryGetValue(string key, out HoconValue value)
     {
         var i = IndexOf(key);
