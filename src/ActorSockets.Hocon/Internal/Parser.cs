@@ -36,7 +36,7 @@ internal sealed partial class Parser
     {
         var parser = new Parser(new Lexer(text, source), source, FileIncluder.ForCurrentDirectory(), [], []);
         parser.SkipBlank();
-        var value = parser.ParseValue([]);
+        var value = parser.ParseValue([], null);
         parser.SkipBlank();
         var rest = parser._lexer.Peek();
         if (rest.Kind != TokenKind.EndOfFile)
@@ -125,62 +125,38 @@ internal sealed partial class Parser
     private void ParseField(HoconObject target, string[] path)
     {
         var first = _lexer.Peek();
-        var key = new KeyBuilder();
-        if (first.Kind == TokenKind.Unquoted && _lexer.Span(first).SequenceEqual("include"))
+        var segments = first.Kind == TokenKind.Unquoted && _lexer.Span(first).SequenceEqual("include")
+            ? ParseIncludeOrKey(target, path, first)
+            : ParseKey(first);
+        if (segments is null)
         {
-            _lexer.Next();
-            key.AddUnquoted("include", this, first);
-            var next = _lexer.Peek();
-            if (next.Kind is TokenKind.Whitespace or TokenKind.Newline)
-            {
-                var sawNewline = false;
-                while (_lexer.Peek().Kind is TokenKind.Whitespace or TokenKind.Newline)
-                {
-                    sawNewline |= _lexer.Next().Kind == TokenKind.Newline;
-                }
-
-                var argument = _lexer.Peek();
-                if (argument.Kind == TokenKind.Quoted || (argument.Kind == TokenKind.Unquoted && IsIncludeFunction(_lexer.Span(argument))))
-                {
-                    ParseInclude(target, path, first);
-                    return;
-                }
-
-                if (sawNewline)
-                {
-                    throw Error(argument, $"expected a quoted file name after include, found {argument.Describe(_lexer.Text)}");
-                }
-
-                key.AddWhitespace(_lexer.Slice(next));
-            }
+            return;
         }
 
-        var segments = ParseKeyRest(key, first);
-        var fullPath = HoconPath.Concat(path, segments);
         var separator = _lexer.Peek();
         HoconValue value;
         switch (separator.Kind)
         {
             case TokenKind.OpenBrace:
-                value = ParseBracedObject(fullPath);
+                value = ParseBracedObject(HoconPath.Concat(path, segments));
                 break;
             case TokenKind.Equals:
             case TokenKind.Colon:
                 _lexer.Next();
                 SkipBlank();
-                value = ParseValue(fullPath);
+                value = ParseValue(path, segments);
                 break;
             case TokenKind.PlusEquals:
                 _lexer.Next();
                 SkipBlank();
-                var appended = ParseValue(fullPath);
+                var appended = ParseValue(path, segments);
                 var origin = OriginOf(separator);
                 value = new HoconConcatenation(
-                    [new HoconSubstitution(HoconPath.Concat(_prefix, fullPath), optional: true, origin), new HoconArray([appended], origin)],
+                    [new HoconSubstitution(HoconPath.Concat(_prefix, HoconPath.Concat(path, segments)), optional: true, origin), new HoconArray([appended], origin)],
                     origin);
                 break;
             default:
-                throw Error(separator, $"expected '=', ':' or '{{' after key '{HoconPath.Render(fullPath)}', found {separator.Describe(_lexer.Text)}");
+                throw Error(separator, $"expected '=', ':' or '{{' after key '{HoconPath.Render(HoconPath.Concat(path, segments))}', found {separator.Describe(_lexer.Text)}");
         }
 
         for (var i = segments.Length - 1; i > 0; i--)
@@ -191,6 +167,118 @@ internal sealed partial class Parser
         }
 
         Merger.MergeInto(target, segments[0], value);
+    }
+
+    /// <summary>
+    /// Reads a key. The common case, one unquoted or quoted token followed by the separator, is split
+    /// directly; anything else (whitespace inside the key, mixed quoting) goes through <see cref="KeyBuilder"/>.
+    /// </summary>
+    private string[] ParseKey(Token first)
+    {
+        if (first.Kind is TokenKind.Unquoted or TokenKind.Quoted)
+        {
+            _lexer.Next();
+            var next = _lexer.Peek();
+            var whitespace = next;
+            var hasWhitespace = next.Kind == TokenKind.Whitespace;
+            if (hasWhitespace)
+            {
+                _lexer.Next();
+                next = _lexer.Peek();
+            }
+
+            if (IsKeySeparator(next.Kind))
+            {
+                if (first.Kind == TokenKind.Quoted)
+                {
+                    return [first.Text!];
+                }
+
+                if (TrySplitKey(_lexer.Span(first)) is { } simple)
+                {
+                    return simple;
+                }
+            }
+
+            var key = new KeyBuilder();
+            if (first.Kind == TokenKind.Quoted)
+            {
+                key.AddQuoted(first.Text!);
+            }
+            else
+            {
+                key.AddUnquoted(_lexer.Span(first), this, first);
+            }
+
+            if (hasWhitespace)
+            {
+                key.AddWhitespace(_lexer.Slice(whitespace));
+            }
+
+            return ParseKeyRest(key, first);
+        }
+
+        return ParseKeyRest(new KeyBuilder(), first);
+    }
+
+    private static bool IsKeySeparator(TokenKind kind) =>
+        kind is TokenKind.Equals or TokenKind.Colon or TokenKind.PlusEquals or TokenKind.OpenBrace;
+
+    /// <summary>Splits unquoted key text at dots, or returns null when a segment is empty (the slow path reports it).</summary>
+    private static string[]? TrySplitKey(ReadOnlySpan<char> text)
+    {
+        var dots = text.Count('.');
+        if (dots == 0)
+        {
+            return [text.ToString()];
+        }
+
+        var segments = new string[dots + 1];
+        var n = 0;
+        foreach (var range in text.Split('.'))
+        {
+            if (range.End.Value == range.Start.Value)
+            {
+                return null;
+            }
+
+            segments[n++] = text[range].ToString();
+        }
+
+        return segments;
+    }
+
+    /// <summary>Handles a field starting with unquoted <c>include</c>: an include statement (returns null) or a key.</summary>
+    private string[]? ParseIncludeOrKey(HoconObject target, string[] path, Token first)
+    {
+        _lexer.Next();
+        var key = new KeyBuilder();
+        key.AddUnquoted("include", this, first);
+        var next = _lexer.Peek();
+        if (next.Kind is TokenKind.Whitespace or TokenKind.Newline)
+        {
+            var sawNewline = false;
+            while (_lexer.Peek().Kind is TokenKind.Whitespace or TokenKind.Newline)
+            {
+                sawNewline |= _lexer.Next().Kind == TokenKind.Newline;
+            }
+
+            var argument = _lexer.Peek();
+            if (argument.Kind == TokenKind.Quoted || (argument.Kind == TokenKind.Unquoted && IsIncludeFunction(_lexer.Span(argument))))
+            {
+                ParseInclude(target, path, first);
+                return null;
+            }
+
+            if (sawNewline)
+            {
+                throw Error(argument, $"expected a quoted file name after include, found {argument.Describe(_lexer.Text)}");
+            }
+
+            key.AddWhitespace(_lexer.Slice(next));
+        }
+
+        return ParseKeyRest(key, first);
     }
 
     private string[] ParseKeyRest(KeyBuilder key, Token first)
@@ -238,7 +326,7 @@ internal sealed partial class Parser
         return obj;
     }
 
-    private HoconArray ParseArray(string[] path)
+    private HoconArray ParseArray(string[] parent, string[]? key)
     {
         var open = _lexer.Next();
         Enter(open);
@@ -263,7 +351,7 @@ internal sealed partial class Parser
                 throw Error(token, "unexpected ','; expected a list element (two commas in a row, or a comma before the first element)");
             }
 
-            items.Add(ParseValue(path));
+            items.Add(ParseValue(parent, key));
             SkipWhitespace();
             var separator = _lexer.Peek();
             switch (separator.Kind)
@@ -288,80 +376,52 @@ internal sealed partial class Parser
     /// <summary>
     /// Reads a value up to the end of its line, ',' or a closing bracket. Several adjacent parts form
     /// a concatenation; parts that are all plain text are joined here, the rest wait for resolution.
+    /// A run of unquoted tokens (with the whitespace between them) is one slice of the source, so
+    /// <c>unquoted text like this</c> costs one string.
     /// </summary>
-    private HoconValue ParseValue(string[] path)
+    /// <param name="parent">The path of the object holding the field (used for nested objects and messages).</param>
+    /// <param name="key">The field's key segments, or null for a value outside any field.</param>
+    private HoconValue ParseValue(string[] parent, string[]? key)
     {
-        HoconValue? single = null;
-        Token singleToken = default;
-        List<HoconValue>? parts = null;
-        Token pendingWhitespace = default;
-        var hasPendingWhitespace = false;
-        var allText = true;
+        var value = new ValueBuilder(this);
         while (true)
         {
             var token = _lexer.Peek();
-            HoconValue part;
             switch (token.Kind)
             {
                 case TokenKind.Whitespace:
                     _lexer.Next();
-                    pendingWhitespace = token;
-                    hasPendingWhitespace = single is not null;
+                    value.Whitespace(token);
                     continue;
                 case TokenKind.Unquoted:
                     _lexer.Next();
-                    part = HoconScalar.String(_lexer.Slice(token), OriginOf(token));
-                    break;
+                    value.Unquoted(token);
+                    continue;
                 case TokenKind.Quoted:
                     _lexer.Next();
-                    part = HoconScalar.String(token.Text!, OriginOf(token));
-                    break;
+                    value.Add(HoconScalar.String(token.Text!, OriginOf(token)), isText: true);
+                    continue;
                 case TokenKind.Substitution:
                     _lexer.Next();
-                    part = _prefix.Length == 0
-                        ? new HoconSubstitution(token.Path!, token.Flag, OriginOf(token))
-                        : new HoconSubstitution(HoconPath.Concat(_prefix, token.Path!), token.Flag, OriginOf(token), token.Path);
-                    allText = false;
-                    break;
+                    value.Add(
+                        _prefix.Length == 0
+                            ? new HoconSubstitution(token.Path!, token.Flag, OriginOf(token))
+                            : new HoconSubstitution(HoconPath.Concat(_prefix, token.Path!), token.Flag, OriginOf(token), token.Path),
+                        isText: false);
+                    continue;
                 case TokenKind.OpenBrace:
-                    part = ParseBracedObject(path);
-                    allText = false;
-                    break;
+                    value.Flush();
+                    value.Add(ParseBracedObject(key is null ? parent : HoconPath.Concat(parent, key)), isText: false);
+                    continue;
                 case TokenKind.OpenBracket:
-                    part = ParseArray(path);
-                    allText = false;
-                    break;
+                    value.Flush();
+                    value.Add(ParseArray(parent, key), isText: false);
+                    continue;
                 default:
-                    if (single is null)
-                    {
-                        throw Error(token, path.Length == 0
-                            ? $"expected a value, found {token.Describe(_lexer.Text)}"
-                            : $"expected a value for '{HoconPath.Render(path)}', found {token.Describe(_lexer.Text)}");
-                    }
-
-                    if (parts is null)
-                    {
-                        return singleToken.Kind == TokenKind.Unquoted ? Classify((HoconScalar)single) : single;
-                    }
-
-                    return allText ? JoinText(parts) : new HoconConcatenation(parts, parts[0].Origin);
+                    return value.Finish() ?? throw Error(token, key is null
+                        ? $"expected a value, found {token.Describe(_lexer.Text)}"
+                        : $"expected a value for '{HoconPath.Render(HoconPath.Concat(parent, key))}', found {token.Describe(_lexer.Text)}");
             }
-
-            if (single is null)
-            {
-                single = part;
-                singleToken = token;
-                continue;
-            }
-
-            parts ??= [single];
-            if (hasPendingWhitespace)
-            {
-                parts.Add(new HoconScalar(ScalarKind.String, _lexer.Slice(pendingWhitespace), OriginOf(pendingWhitespace), isWhitespace: true));
-                hasPendingWhitespace = false;
-            }
-
-            parts.Add(part);
         }
     }
 
@@ -376,16 +436,25 @@ internal sealed partial class Parser
         return HoconScalar.String(sb.ToString(), parts[0].Origin);
     }
 
-    /// <summary>Gives an unquoted value standing alone its JSON type: true, false, null or a number.</summary>
-    private static HoconScalar Classify(HoconScalar text)
+    /// <summary>Gives an unquoted value standing alone its JSON type: true, false, null, a number or a string.</summary>
+    private static HoconScalar Classify(ReadOnlySpan<char> text, Origin origin)
     {
-        var s = text.Text;
-        return s switch
+        if (text.SequenceEqual("true"))
         {
-            "true" or "false" => new HoconScalar(ScalarKind.Boolean, s, text.Origin),
-            "null" => HoconScalar.Null(text.Origin),
-            _ => IsNumber(s) ? new HoconScalar(ScalarKind.Number, s, text.Origin) : text,
-        };
+            return new HoconScalar(ScalarKind.Boolean, "true", origin);
+        }
+
+        if (text.SequenceEqual("false"))
+        {
+            return new HoconScalar(ScalarKind.Boolean, "false", origin);
+        }
+
+        if (text.SequenceEqual("null"))
+        {
+            return HoconScalar.Null(origin);
+        }
+
+        return new HoconScalar(IsNumber(text) ? ScalarKind.Number : ScalarKind.String, text.ToString(), origin);
     }
 
     /// <summary>JSON number syntax: <c>-?digits(.digits)?([eE]-?digits)?</c> (a '+' cannot appear unquoted).</summary>
