@@ -1,0 +1,16 @@
+namespace ActorSockets.Hocon.Internal;
+
+/// <summary>
+/// Several definitions of one field that cannot be merged until substitutions are resolved
+/// (for example <c>a = ${b}</c> followed by <c>a { c = 1 }</c>, or a self-reference such as
+/// <c>path = ${path} ":/more"</c>). Layers are ordered bottom (oldest / fallback) to top.
+/// </summary>
+internal sealed class HoconDelayedMerge : HoconValue
+{
+    public HoconDelayedMerge(IReadOnlyList<HoconValue> layers)
+        : base(layers[^1].Origin) => Layers = layers;
+
+    public IReadOnlyList<HoconValue> Layers { get; }
+
+    public override string TypeName => "merge";
+}

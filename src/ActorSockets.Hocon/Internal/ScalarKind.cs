@@ -1,0 +1,9 @@
+namespace ActorSockets.Hocon.Internal;
+
+internal enum ScalarKind
+{
+    String,
+    Number,
+    Boolean,
+    Null,
+}

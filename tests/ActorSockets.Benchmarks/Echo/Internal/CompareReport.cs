@@ -1,0 +1,130 @@
+using System.Globalization;
+using ActorSockets.LoadTool;
+
+namespace ActorSockets.Benchmarks.Echo.Internal;
+
+/// <summary>
+/// Turns the runs of a comparison into two tables of medians (loads; idle memory), every figure of every
+/// implementation followed by its ratio to the raw baseline's median, and the issue's targets checked.
+/// </summary>
+internal static class CompareReport
+{
+    public static string Format(
+        IReadOnlyList<EchoScenario> scenarios,
+        IReadOnlyList<IEchoServerImpl> impls,
+        IReadOnlyDictionary<(string Scenario, string Impl), List<RunFigures>> runs)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var loads = new TextTable("scenario", "impl", "runs", "ops/s", "(x raw)", "p50", "p99", "p99.9", "CPU µs/op", "(x raw)", "errors", "target");
+        var idle = new TextTable("scenario", "impl", "runs", "held", "RSS/conn", "(x raw)", "errors", "target");
+        foreach (var scenario in scenarios)
+        {
+            RunFigures? baseline = null;
+            foreach (var impl in impls)
+            {
+                if (!runs.TryGetValue((scenario.Name, impl.Name), out var figures) || figures.Count == 0)
+                {
+                    continue;
+                }
+
+                var median = Median(figures);
+                var errors = figures.Sum(f => f.Errors).ToString("N0", c);
+                baseline ??= impl.Name == EchoServerRegistry.BaselineName ? median : null;
+                var isBaseline = impl.Name == EchoServerRegistry.BaselineName;
+                var count = figures.Count.ToString(c);
+                if (scenario.IsIdle)
+                {
+                    var memoryRatio = Ratio(median.ResidentBytesPerConnection, baseline?.ResidentBytesPerConnection);
+                    idle.Add(
+                        scenario.Title,
+                        impl.Name,
+                        count,
+                        median.ConnectionsHeld.ToString("N0", c),
+                        (median.ResidentBytesPerConnection / 1024).ToString("0.00", c) + " KB",
+                        FormatRatio(memoryRatio),
+                        errors,
+                        isBaseline ? "" : Check("RSS", memoryRatio, scenario.MaxMemoryRatio, atMost: true));
+                }
+                else
+                {
+                    var rateRatio = Ratio(median.RatePerSecond, baseline?.RatePerSecond);
+                    var cpuRatio = Ratio(median.CpuSecondsPerOperation, baseline?.CpuSecondsPerOperation);
+                    var target = isBaseline
+                        ? ""
+                        : Check("rate", rateRatio, scenario.MinRateRatio, atMost: false) + " " + Check("cpu", cpuRatio, scenario.MaxCpuRatio, atMost: true);
+                    loads.Add(
+                        scenario.Title,
+                        impl.Name,
+                        count,
+                        median.RatePerSecond.ToString("N0", c),
+                        FormatRatio(rateRatio),
+                        LoadReport.FormatNanoseconds(median.P50Nanoseconds),
+                        LoadReport.FormatNanoseconds(median.P99Nanoseconds),
+                        LoadReport.FormatNanoseconds(median.P999Nanoseconds),
+                        double.IsNaN(median.CpuSecondsPerOperation) ? "n/a" : (median.CpuSecondsPerOperation * 1e6).ToString("0.00", c),
+                        FormatRatio(cpuRatio),
+                        errors,
+                        target.Trim());
+                }
+            }
+        }
+
+        var text = new System.Text.StringBuilder();
+        if (scenarios.Any(s => !s.IsIdle))
+        {
+            text.Append(loads);
+        }
+
+        if (scenarios.Any(s => s.IsIdle))
+        {
+            text.AppendLine().Append(idle);
+        }
+
+        return text.ToString();
+    }
+
+    internal static RunFigures Median(List<RunFigures> figures) => new(
+        Median(figures.Select(f => f.RatePerSecond)),
+        (long)Median(figures.Select(f => (double)f.P50Nanoseconds)),
+        (long)Median(figures.Select(f => (double)f.P99Nanoseconds)),
+        (long)Median(figures.Select(f => (double)f.P999Nanoseconds)),
+        Median(figures.Select(f => f.CpuSecondsPerOperation)),
+        Median(figures.Select(f => f.ResidentBytesPerConnection)),
+        (int)Median(figures.Select(f => (double)f.ConnectionsHeld)),
+        figures.Sum(f => f.Errors));
+
+    internal static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static double Ratio(double value, double? baseline) =>
+        baseline is { } b && b > 0 && !double.IsNaN(value) ? value / b : double.NaN;
+
+    private static string FormatRatio(double ratio) =>
+        double.IsNaN(ratio) ? "" : ratio.ToString("0.00", CultureInfo.InvariantCulture) + "x";
+
+    private static string Check(string figure, double ratio, double? limit, bool atMost)
+    {
+        if (limit is not { } l)
+        {
+            return "";
+        }
+
+        var bound = (atMost ? "<=" : ">=") + l.ToString("0.##", CultureInfo.InvariantCulture);
+        if (double.IsNaN(ratio))
+        {
+            return $"{figure}{bound} ?";
+        }
+
+        var met = atMost ? ratio <= l : ratio >= l;
+        return $"{figure}{bound} {(met ? "ok" : "MISSED")}";
+    }
+}

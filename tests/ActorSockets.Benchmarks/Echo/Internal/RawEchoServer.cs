@@ -1,0 +1,164 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ActorSockets.Benchmarks.Echo.Internal;
+
+/// <summary>
+/// The raw baseline server. Every accepted socket is tracked so that disposing the server closes it, whichever
+/// way the server stops. A connection waits for readability with a zero-byte receive and rents its 64 KiB buffer
+/// only for one receive-and-send, so idle connections cost no buffer and busy ones share a few pooled buffers.
+/// </summary>
+internal sealed class RawEchoServer : IRunningEchoServer
+{
+    private const int BufferSize = 64 * 1024;
+
+    private readonly Socket _listener;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _connectionsLock = new();
+    private readonly HashSet<Socket> _connections = [];
+    private readonly Task _accepting;
+    private bool _stopped;
+
+    private RawEchoServer(Socket listener)
+    {
+        _listener = listener;
+        LocalEndPoint = listener.LocalEndPoint!;
+        _accepting = AcceptAsync();
+    }
+
+    public EndPoint LocalEndPoint { get; }
+
+    public static RawEchoServer Start(EndPoint endPoint)
+    {
+        var unix = endPoint is UnixDomainSocketEndPoint;
+        var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, unix ? ProtocolType.Unspecified : ProtocolType.Tcp);
+        try
+        {
+            if (!unix)
+            {
+                listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            }
+
+            listener.Bind(endPoint);
+            listener.Listen(4096);
+            return new RawEchoServer(listener);
+        }
+        catch
+        {
+            listener.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Dispose();
+        Socket[] open;
+        lock (_connectionsLock)
+        {
+            _stopped = true;
+            open = [.. _connections];
+        }
+
+        foreach (var connection in open)
+        {
+            connection.Dispose();
+        }
+
+        await _accepting;
+        _stop.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket connection;
+            try
+            {
+                connection = await _listener.AcceptAsync(_stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionAborted or SocketError.ConnectionReset)
+            {
+                // The peer gave up before we accepted it; keep accepting.
+                continue;
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.TooManyOpenSockets)
+            {
+                await Console.Error.WriteLineAsync($"raw echo: accept failed: {e.Message}");
+                continue;
+            }
+
+            if (connection.AddressFamily != AddressFamily.Unix)
+            {
+                connection.NoDelay = true;
+            }
+
+            lock (_connectionsLock)
+            {
+                if (_stopped)
+                {
+                    connection.Dispose();
+                    return;
+                }
+
+                _connections.Add(connection);
+            }
+
+            _ = ServeAsync(connection);
+        }
+    }
+
+    private async Task ServeAsync(Socket connection)
+    {
+        try
+        {
+            while (true)
+            {
+                await connection.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
+                var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+                try
+                {
+                    var read = await connection.ReceiveAsync(buffer, SocketFlags.None);
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    await connection.SendAsync(buffer.AsMemory(0, read), SocketFlags.None);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+        }
+        catch (SocketException)
+        {
+            // Reset or aborted by the peer: the connection is over.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The server stopped and closed the socket.
+        }
+        finally
+        {
+            lock (_connectionsLock)
+            {
+                _connections.Remove(connection);
+            }
+
+            connection.Dispose();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+namespace ActorSockets.Hocon.Tests;
+
+/// <summary>Spec sections "Syntax", "Comments", "Omit root braces", "Key-value separator", "Commas", "Whitespace".</summary>
+public class SyntaxTests
+{
+    [Fact]
+    public void Parse_JsonDocument_ReadsAllTypes()
+    {
+        var config = ConfigFactory.ParseString("""{ "a": 1, "b": "two", "c": true, "d": null, "e": [1, 2], "f": { "g": 1.5 } }""");
+
+        Assert.Equal(1, config.GetInt("a"));
+        Assert.Equal("two", config.GetString("b"));
+        Assert.True(config.GetBoolean("c"));
+        Assert.False(config.HasPath("d"));
+        Assert.Equal([1, 2], config.GetIntList("e"));
+        Assert.Equal(1.5, config.GetDouble("f.g"));
+    }
+
+    [Fact]
+    public void Parse_RootBracesOmitted_SameAsWithBraces()
+    {
+        var withBraces = ConfigFactory.ParseString("{ a = 1\n b = 2 }");
+        var without = ConfigFactory.ParseString("a = 1\nb = 2");
+
+        Assert.Equal(withBraces.Render(), without.Render());
+        Assert.Equal(2, without.GetInt("b"));
+    }
+
+    [Theory]
+    [InlineData("a = 1")]
+    [InlineData("a : 1")]
+    [InlineData("a=1")]
+    [InlineData("a:1")]
+    [InlineData("\"a\" = 1")]
+    public void Parse_KeyValueSeparators_AllAccepted(string text)
+    {
+        Assert.Equal(1, ConfigFactory.ParseString(text).GetInt("a"));
+    }
+
+    [Fact]
+    public void Parse_ObjectWithoutSeparator_IsObjectField()
+    {
+        var config = ConfigFactory.ParseString("a { b = 1 }\nc{d=2}");
+
+        Assert.Equal(1, config.GetInt("a.b"));
+        Assert.Equal(2, config.GetInt("c.d"));
+    }
+
+    [Fact]
+    public void Parse_CommentsOfBothKinds_AreIgnored()
+    {
+        var config = ConfigFactory.ParseString("""
+            # hash comment
+            a = 1 # trailing
+            // slash comment
+            b = 2 // trailing
+            c = "not # a comment"
+            d = "http://example.com" // real comment
+            """);
+
+        Assert.Equal(1, config.GetInt("a"));
+        Assert.Equal(2, config.GetInt("b"));
+        Assert.Equal("not # a comment", config.GetString("c"));
+        Assert.Equal("http://example.com", config.GetString("d"));
+    }
+
+    [Fact]
+    public void Parse_CommasAndNewlines_BothSeparateFields()
+    {
+        var config = ConfigFactory.ParseString("a = 1, b = 2\nc = 3,\nd = [1,\n2,\n]\n");
+
+        Assert.Equal(new[] { "a", "b", "c", "d" }, config.Keys);
+        Assert.Equal([1, 2], config.GetIntList("d"));
+    }
+
+    [Fact]
+    public void Parse_TrailingCommaInObjectAndList_Accepted()
+    {
+        var config = ConfigFactory.ParseString("a { x = 1, y = 2, }\nb = [1, 2, ]");
+
+        Assert.Equal(2, config.GetInt("a.y"));
+        Assert.Equal([1, 2], config.GetIntList("b"));
+    }
+
+    [Fact]
+    public void Parse_EmptyDocument_IsEmpty()
+    {
+        Assert.True(ConfigFactory.ParseString("").IsEmpty);
+        Assert.True(ConfigFactory.ParseString("  \n# only a comment\n").IsEmpty);
+        Assert.True(ConfigFactory.ParseString("{}").IsEmpty);
+    }
+
+    [Fact]
+    public void Parse_WindowsLineEndingsAndBom_Accepted()
+    {
+        var config = ConfigFactory.ParseString("\uFEFFa = 1\r\nb = x\r\n");
+
+        Assert.Equal(1, config.GetInt("a"));
+        Assert.Equal("x", config.GetString("b"));
+    }
+
+    [Fact]
+    public void Parse_UnicodeWhitespace_SeparatesTokens()
+    {
+        var config = ConfigFactory.ParseString("a\u00A0=\u2003 1");
+
+        Assert.Equal(1, config.GetInt("a"));
+    }
+
+    [Fact]
+    public void Parse_NewlineAfterSeparator_ValueOnNextLine()
+    {
+        var config = ConfigFactory.ParseString("{\"a\":\n  1}");
+
+        Assert.Equal(1, config.GetInt("a"));
+    }
+
+    [Fact]
+    public void Keys_FileOrder_Preserved()
+    {
+        var config = ConfigFactory.ParseString("z = 1\na = 2\nm { c = 1, b = 2 }\nz = 3");
+
+        Assert.Equal(new[] { "z", "a", "m" }, config.Keys);
+        Assert.Equal(new[] { "c", "b" }, config.GetKeys("m"));
+        Assert.Equal(3, config.GetInt("z"));
+    }
+}

@@ -1,0 +1,138 @@
+using System.Net.Sockets;
+
+namespace ActorSockets.LoadTool.Tests;
+
+public class LoadGeneratorTests
+{
+    private static readonly TimeSpan TestTimeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task RunAsync_Echo_CompletesVerifiedRoundTripsWithoutErrors()
+    {
+        await using var server = new TestEchoServer();
+        var options = Options(server.Port) with { Connections = 20, Pipeline = 3, Size = 100 };
+
+        var result = await LoadGenerator.RunAsync(options).WaitAsync(TestTimeout);
+
+        Assert.Empty(result.Errors);
+        Assert.True(result.Operations > 0);
+        Assert.Equal(result.Operations, result.Latency.TotalCount);
+        Assert.True(result.BytesVerified >= result.Operations * 100);
+        Assert.Equal(0, result.BytesVerified % 300);
+        Assert.Equal(20, result.OpenConnections);
+        Assert.True(result.Latency.ValueAtPercentile(50) > 0);
+    }
+
+    [Fact]
+    public async Task RunAsync_CorruptedEchoes_AreCountedAsMismatches()
+    {
+        await using var server = new TestEchoServer(TestEchoServer.Behaviour.FlipLastByteOfEveryThirdRead);
+
+        var result = await LoadGenerator.RunAsync(Options(server.Port) with { Connections = 4 }).WaitAsync(TestTimeout);
+
+        Assert.True(result.Mismatches > 0);
+        Assert.Equal(result.Mismatches, result.ErrorCount);
+    }
+
+    [Fact]
+    public async Task RunAsync_ServerClosesMidReply_CountsPeerClosed()
+    {
+        await using var server = new TestEchoServer(TestEchoServer.Behaviour.CloseAfterFirstRead);
+
+        var result = await LoadGenerator.RunAsync(Options(server.Port) with { Connections = 2 }).WaitAsync(TestTimeout);
+
+        Assert.True(result.Errors.ContainsKey(LoadErrorKind.PeerClosed) || result.Errors.ContainsKey(LoadErrorKind.Reset));
+        Assert.Equal(0, result.Operations);
+    }
+
+    [Fact]
+    public async Task RunAsync_SilentServer_AbortsOverdueRepliesAndStops()
+    {
+        await using var server = new TestEchoServer(TestEchoServer.Behaviour.Silent);
+        var options = Options(server.Port) with
+        {
+            Connections = 2,
+            ReplyTimeout = TimeSpan.FromSeconds(1),
+            Duration = TimeSpan.FromSeconds(2.5),
+        };
+
+        var result = await LoadGenerator.RunAsync(options).WaitAsync(TestTimeout);
+
+        Assert.True(result.Errors.GetValueOrDefault(LoadErrorKind.ReplyTimeout) >= 2);
+        Assert.Equal(0, result.Operations);
+    }
+
+    [Fact]
+    public async Task RunAsync_NobodyListening_CountsRefusedConnects()
+    {
+        int port;
+        using (var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
+        {
+            probe.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+            port = ((System.Net.IPEndPoint)probe.LocalEndPoint!).Port;
+        }
+
+        var result = await LoadGenerator.RunAsync(Options(port) with { Connections = 2 }).WaitAsync(TestTimeout);
+
+        Assert.True(result.Errors.GetValueOrDefault(LoadErrorKind.ConnectRefused) >= 2);
+        Assert.Equal(0, result.OpenConnections);
+    }
+
+    [Fact]
+    public async Task RunAsync_ConnectStorm_CountsCompletedConnects()
+    {
+        await using var server = new TestEchoServer();
+
+        var result = await LoadGenerator.RunAsync(Options(server.Port) with { Mode = LoadMode.ConnectStorm, Connections = 4 })
+            .WaitAsync(TestTimeout);
+
+        Assert.Empty(result.Errors);
+        Assert.True(result.Operations > 0);
+        Assert.True(result.BytesVerified >= result.Operations * 64);
+    }
+
+    [Fact]
+    public async Task RunAsync_Idle_HoldsEveryConnectionUntilTheWindowCloses()
+    {
+        await using var server = new TestEchoServer();
+        var openDuringWindow = -1;
+        var hooks = new LoadHooks
+        {
+            MeasurementStarting = _ =>
+            {
+                openDuringWindow = 1;
+                return Task.CompletedTask;
+            },
+        };
+
+        var result = await LoadGenerator.RunAsync(Options(server.Port) with { Mode = LoadMode.Idle, Connections = 50 }, hooks)
+            .WaitAsync(TestTimeout);
+
+        Assert.Equal(1, openDuringWindow);
+        Assert.Empty(result.Errors);
+        Assert.Equal(50, result.OpenConnections);
+        Assert.Equal(50 * 64, result.BytesVerified);
+    }
+
+    [Fact]
+    public async Task RunAsync_Cancelled_ReportsWhatRan()
+    {
+        await using var server = new TestEchoServer();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        var options = Options(server.Port) with { Duration = TimeSpan.FromSeconds(60) };
+
+        var result = await LoadGenerator.RunAsync(options, cancellationToken: cancel.Token).WaitAsync(TestTimeout);
+
+        Assert.True(result.Measured < TimeSpan.FromSeconds(10));
+        Assert.Empty(result.Errors);
+    }
+
+    private static LoadOptions Options(int port) => new()
+    {
+        Port = port,
+        Connections = 10,
+        Duration = TimeSpan.FromSeconds(0.5),
+        Warmup = TimeSpan.Zero,
+        ConnectTimeout = TimeSpan.FromSeconds(2),
+    };
+}

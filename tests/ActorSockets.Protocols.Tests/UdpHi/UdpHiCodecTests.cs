@@ -1,0 +1,19 @@
+using ActorSockets.IO;
+using ActorSockets.Protocols.UdpHi;
+
+namespace ActorSockets.Protocols.Tests.UdpHi;
+
+public class UdpHiCodecTests
+{
+    [Fact]
+    public void Default_RepliesHi()
+    {
+        Assert.Equal("hi"u8.ToArray(), UdpHiCodec.Default.Reply.ToArray());
+    }
+
+    [Fact]
+    public void Constructor_CustomReply_IsUsed()
+    {
+        Assert.Equal(ByteString.FromString("yo"), new UdpHiCodec("yo").Reply);
+    }
+}
