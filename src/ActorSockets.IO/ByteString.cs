@@ -133,6 +133,47 @@ public sealed class ByteString : IEquatable<ByteString>
         return new ByteString(joined, 0, joined.Length);
     }
 
+    /// <summary>
+    /// Joins <paramref name="parts"/> into one byte string with a single copy, e.g. to coalesce queued writes into
+    /// one send. Returns <see cref="Empty"/> for no bytes, and the part itself when only one part is non-empty.
+    /// </summary>
+    public static ByteString Concat(params ReadOnlySpan<ByteString> parts)
+    {
+        long total = 0;
+        ByteString? single = null;
+        var nonEmpty = 0;
+        foreach (var part in parts)
+        {
+            ArgumentNullException.ThrowIfNull(part, nameof(parts));
+            if (!part.IsEmpty)
+            {
+                total += part.Count;
+                single = part;
+                nonEmpty++;
+            }
+        }
+
+        if (nonEmpty <= 1)
+        {
+            return single ?? Empty;
+        }
+
+        if (total > Array.MaxLength)
+        {
+            throw new ArgumentException("The parts together exceed the largest possible array.", nameof(parts));
+        }
+
+        var joined = new byte[total];
+        var at = 0;
+        foreach (var part in parts)
+        {
+            part.Span.CopyTo(joined.AsSpan(at));
+            at += part.Count;
+        }
+
+        return new ByteString(joined, 0, joined.Length);
+    }
+
     /// <summary>Concatenates two byte strings; see <see cref="Concat(ByteString)"/>.</summary>
     public static ByteString operator +(ByteString left, ByteString right)
     {

@@ -102,6 +102,53 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
+    public void SpecExample_IncludedSubstitutionFixedUp_SeesRedefinition()
+    {
+        Write("foo.conf", "{ x : 10, y : ${x} }");
+        var main = Write("main.conf", "{\n a : { include \"foo.conf\" }\n a : { x : 42 }\n}");
+
+        Assert.Equal(42, ConfigFactory.ParseFile(main).GetInt("a.y"));
+    }
+
+    [Fact]
+    public void Include_SubstitutionToApplicationRoot_FallsBackToOriginalPath()
+    {
+        Write("part.conf", "timeout = ${defaults.timeout}");
+        var main = Write("main.conf", "defaults.timeout = 3s\nsection { include \"part.conf\" }");
+
+        Assert.Equal(TimeSpan.FromSeconds(3), ConfigFactory.ParseFile(main).GetTimeSpan("section.timeout"));
+    }
+
+    [Fact]
+    public void Include_NewlinesBeforeName_Allowed()
+    {
+        Write("one.conf", "one = 1");
+        var main = Write("main.conf", "include\n\n  \"one.conf\"\ntwo = 2");
+
+        Assert.Equal(1, ConfigFactory.ParseFile(main).GetInt("one"));
+    }
+
+    [Fact]
+    public void Include_JsonFileWithoutExtension_Found()
+    {
+        Write("data.json", "{ \"j\": [1, 2] }");
+        var main = Write("main.conf", "include \"data\"");
+
+        Assert.Equal([1, 2], ConfigFactory.ParseFile(main).GetIntList("j"));
+    }
+
+    [Fact]
+    public void Include_FileWithArrayRoot_Throws()
+    {
+        Write("list.conf", "[1, 2]");
+        var main = Write("main.conf", "include \"list.conf\"");
+
+        var ex = Assert.Throws<HoconParseException>(() => ConfigFactory.ParseFile(main));
+
+        Assert.Contains("must be an object", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Include_Cycle_ThrowsNamingTheChain()
     {
         Write("a.conf", "include \"b.conf\"\na = 1");

@@ -223,6 +223,102 @@ public class SubstitutionTests
     }
 
     [Fact]
+    public void SpecExample_ObjectReferringIntoItself_LooksForward()
+    {
+        var config = ConfigFactory.ParseString("bar : { foo : 42,\n baz : ${bar.foo}\n }\nbar : { foo : 43 }");
+
+        Assert.Equal(43, config.GetInt("bar.baz"));
+    }
+
+    [Fact]
+    public void SpecExample_MutuallyReferringObjects_Resolve()
+    {
+        var config = ConfigFactory.ParseString("bar : { a : ${foo.d}, b : 1 }\nbar.b = 3\nfoo : { c : ${bar.b}, d : 2 }\nfoo.d = 4");
+
+        Assert.Equal(4, config.GetInt("bar.a"));
+        Assert.Equal(3, config.GetInt("foo.c"));
+    }
+
+    [Fact]
+    public void SpecExample_SelfReferenceThroughPathExpression_SeesValueBelow()
+    {
+        var config = ConfigFactory.ParseString("foo : { a : { c : 1 } }\nfoo : ${foo.a}\nfoo : { a : 2 }");
+
+        Assert.Equal(2, config.GetInt("foo.a"));
+        Assert.Equal(1, config.GetInt("foo.c"));
+    }
+
+    [Fact]
+    public void SpecExample_OptionalSelfReferenceInConcatenation_LooksBackToNothing()
+    {
+        var config = ConfigFactory.ParseString("a = ${?a}foo");
+
+        Assert.Equal("foo", config.GetString("a"));
+    }
+
+    [Fact]
+    public void SpecExample_HiddenSubstitution_NeverEvaluated()
+    {
+        var config = ConfigFactory.ParseString("foo : ${does-not-exist}\nfoo : 42\nbar : ${bar}\nbar : 1");
+
+        Assert.Equal(42, config.GetInt("foo"));
+        Assert.Equal(1, config.GetInt("bar"));
+    }
+
+    [Fact]
+    public void SpecExample_SelfReferenceBeforeAnyValue_IsUndefined()
+    {
+        Assert.Throws<ConfigException>(() => ConfigFactory.ParseString("foo : ${foo}\nfoo : { a : 1 }").Resolve());
+        Assert.Equal(1, ConfigFactory.ParseString("foo : ${?foo}\nfoo : { a : 1 }").GetInt("foo.a"));
+    }
+
+    [Fact]
+    public void SpecExample_SubstitutionInsideOwnArray_IsCycle()
+    {
+        Assert.Throws<ConfigException>(() => ConfigFactory.ParseString("a : [${a}]").Resolve());
+    }
+
+    [Fact]
+    public void SpecExample_ThreeStepLoop_IsCycle()
+    {
+        var ex = Assert.Throws<ConfigException>(() => ConfigFactory.ParseString("a : ${b}\nb : ${c}\nc : ${a}").Resolve());
+
+        Assert.Contains("a -> b -> c -> a", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NullSubstitutionInConcatenation_IsEmptyString()
+    {
+        var config = ConfigFactory.ParseString("n = null\na = x${n}y\nb = null z");
+
+        Assert.Equal("xy", config.GetString("a"));
+        Assert.Equal("null z", config.GetString("b"));
+    }
+
+    [Fact]
+    public void NullInConfig_BlocksEnvironmentLookup()
+    {
+        var config = ConfigFactory.ParseString("PATH = null\na = ${?PATH}");
+
+        Assert.False(config.HasPath("a"));
+    }
+
+    [Fact]
+    public void EnvironmentVariableSetToEmpty_TreatedAsMissing()
+    {
+        var name = "ACTORSOCKETS_HOCON_EMPTY_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(name, "");
+        try
+        {
+            Assert.Equal("d", ConfigFactory.ParseString($"a = ${{?{name}}}").GetString("a", "d"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+    }
+
+    [Fact]
     public void Resolution_IsCachedAndThreadSafe()
     {
         var config = ConfigFactory.ParseString("a = 1\nb = ${a}");

@@ -173,4 +173,20 @@ public class ByteStringTests
         Assert.True(bytes.StartsWith("ab"u8));
         Assert.False(bytes.StartsWith("xx"u8));
     }
+
+    [Fact]
+    public void ConcatMany_JoinsInOrder_WithOneCopy()
+    {
+        var joined = ByteString.Concat(ByteString.FromString("ab"), ByteString.Empty, ByteString.FromString("xcd").Slice(1), ByteString.FromString("e"));
+        Assert.Equal("abcde", joined.DecodeString());
+    }
+
+    [Fact]
+    public void ConcatMany_SingleNonEmpty_ReturnsIt_NoneReturnsEmpty()
+    {
+        var only = ByteString.FromString("x");
+        Assert.Same(only, ByteString.Concat(ByteString.Empty, only, ByteString.Empty));
+        Assert.Same(ByteString.Empty, ByteString.Concat());
+        Assert.Same(ByteString.Empty, ByteString.Concat(ByteString.Empty, ByteString.Empty));
+    }
 }

@@ -17,12 +17,12 @@ internal sealed class FileIncluder : Includer
         var path = Path.Combine(_directory, name);
         if (!File.Exists(path))
         {
-            if (Path.HasExtension(name) || !File.Exists(path + ".conf"))
+            // A name without an extension may mean name.conf or name.json (HOCON is a JSON superset).
+            path = Path.HasExtension(name) ? "" : new[] { path + ".conf", path + ".json" }.FirstOrDefault(File.Exists) ?? "";
+            if (path.Length == 0)
             {
                 return null;
             }
-
-            path += ".conf";
         }
 
         var fullPath = Path.GetFullPath(path);

@@ -4,6 +4,11 @@ namespace ActorSockets.Hocon.Internal;
 
 internal sealed partial class Resolver
 {
+    /// <summary>
+    /// Largest string (in characters) and list a concatenation may produce. Doubling substitutions
+    /// (<c>b = ${a}${a}</c>, <c>c = ${b}${b}</c>, ...) would otherwise grow without bound.
+    /// </summary>
+    private const int MaxConcatenatedLength = 1 << 24;
     private HoconValue? ResolveSubstitution(HoconSubstitution substitution, SelfContext? context)
     {
         var path = substitution.Path;
@@ -22,14 +27,22 @@ internal sealed partial class Resolver
             }
         }
 
-        HoconValue? found = selfReference ? null : Lookup(path);
+        var found = selfReference ? null : Lookup(path);
+        if (found is null && substitution.OriginalPath is { } original)
+        {
+            // A substitution in an included file may also mean the path from the application's root.
+            path = original;
+            found = Lookup(path);
+        }
+
         if (found is not null)
         {
             return found;
         }
 
+        // The spec treats an environment variable set to the empty string as not present.
         var environment = Environment.GetEnvironmentVariable(string.Join('.', path));
-        if (environment is not null)
+        if (!string.IsNullOrEmpty(environment))
         {
             return HoconScalar.String(environment, substitution.Origin);
         }
@@ -159,6 +172,10 @@ internal sealed partial class Resolver
             }
 
             items.AddRange(array.Items);
+            if (items.Count > MaxConcatenatedLength)
+            {
+                throw new ConfigException($"The list concatenated at {concatenation.Origin} has more than {MaxConcatenatedLength} elements");
+            }
         }
 
         return new HoconArray(items, concatenation.Origin);
@@ -174,7 +191,16 @@ internal sealed partial class Resolver
                 throw MixedConcatenation("a string", part, concatenation);
             }
 
-            sb.Append(scalar.Text);
+            // Only a substitution can produce a null here (a literal null is text): it becomes "".
+            if (scalar.Kind != ScalarKind.Null)
+            {
+                sb.Append(scalar.Text);
+            }
+
+            if (sb.Length > MaxConcatenatedLength)
+            {
+                throw new ConfigException($"The string concatenated at {concatenation.Origin} is longer than {MaxConcatenatedLength} characters");
+            }
         }
 
         return HoconScalar.String(sb.ToString(), concatenation.Origin);

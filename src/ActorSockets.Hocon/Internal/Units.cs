@@ -6,7 +6,7 @@ namespace ActorSockets.Hocon.Internal;
 internal static class Units
 {
     public const string DurationUnits = "ns, us, ms, s, m, h, d (or nanoseconds, microseconds, milliseconds, seconds, minutes, hours, days)";
-    public const string SizeUnits = "B, kB, KiB/K/k, MB, MiB/M/m, GB, GiB/G/g, TB, TiB/T/t (or bytes, kilobytes, kibibytes, ...)";
+    public const string SizeUnits = "B, kB, KiB/K/k, MB, MiB/M/m, GB, GiB/G/g, TB, TiB/T/t, PB, PiB/P/p, EB, EiB/E/e (or bytes, kilobytes, kibibytes, ...)";
 
     /// <summary>Parses a duration; a bare number is milliseconds.</summary>
     public static bool TryParseDuration(string text, out TimeSpan duration)
@@ -59,10 +59,14 @@ internal static class Units
             "MB" or "megabyte" or "megabytes" => 1e6,
             "GB" or "gigabyte" or "gigabytes" => 1e9,
             "TB" or "terabyte" or "terabytes" => 1e12,
+            "PB" or "petabyte" or "petabytes" => 1e15,
+            "EB" or "exabyte" or "exabytes" => 1e18,
             "K" or "k" or "Ki" or "KiB" or "kibibyte" or "kibibytes" => 1L << 10,
             "M" or "m" or "Mi" or "MiB" or "mebibyte" or "mebibytes" => 1L << 20,
             "G" or "g" or "Gi" or "GiB" or "gibibyte" or "gibibytes" => 1L << 30,
             "T" or "t" or "Ti" or "TiB" or "tebibyte" or "tebibytes" => 1L << 40,
+            "P" or "p" or "Pi" or "PiB" or "pebibyte" or "pebibytes" => 1L << 50,
+            "E" or "e" or "Ei" or "EiB" or "exbibyte" or "exbibytes" => 1L << 60,
             _ => -1,
         };
         if (multiplier < 0)

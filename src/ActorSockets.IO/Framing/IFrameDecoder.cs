@@ -6,6 +6,10 @@ namespace ActorSockets.IO.Framing;
 /// input and never buffer more than their configured limit. One instance serves one connection and is not
 /// thread-safe (an actor owns it).
 /// </summary>
+/// <remarks>
+/// The usual pattern in a session actor keeps one results list for its lifetime, so decoding allocates only the
+/// frames themselves: <c>_decoder.Decode(received.Data, _results); foreach (var r in _results) { ... } _results.Clear();</c>
+/// </remarks>
 /// <typeparam name="T">The frame type.</typeparam>
 public interface IFrameDecoder<T>
 {

@@ -43,6 +43,7 @@ public sealed class LineFramer : IFrameDecoder<string>
     private byte[] _buffer = [];
     private int _buffered;
     private bool _discarding;
+    private bool _swallowLf;
 
     /// <summary>Creates a line framer.</summary>
     /// <param name="maxLineLength">The longest accepted line in bytes, excluding its terminator. Defaults to 4096.</param>
@@ -96,6 +97,16 @@ public sealed class LineFramer : IFrameDecoder<string>
     public void Decode(ReadOnlySpan<byte> chunk, ICollection<FrameResult<string>> results)
     {
         ArgumentNullException.ThrowIfNull(results);
+        if (_swallowLf && !chunk.IsEmpty)
+        {
+            // The LF of a CRLF whose CR ended a message taken by TryTakePartial: that line is already delivered.
+            _swallowLf = false;
+            if (chunk[0] == Lf)
+            {
+                chunk = chunk[1..];
+            }
+        }
+
         while (!chunk.IsEmpty)
         {
             var lf = chunk.IndexOf(Lf);
@@ -136,7 +147,8 @@ public sealed class LineFramer : IFrameDecoder<string>
 
     /// <summary>
     /// Takes the buffered unterminated line as a complete message, as if a newline had arrived. A trailing CR is
-    /// removed. Also ends the discarding of an over-long line, since the caller has declared the message over.
+    /// removed, and if the next chunk then starts with the LF of that CRLF, the LF is skipped rather than read as an
+    /// empty line. Also ends the discarding of an over-long line, since the caller has declared the message over.
     /// </summary>
     /// <param name="result">The line, or the error it produces (too long, invalid UTF-8 such as a sequence cut short).</param>
     /// <returns>False, leaving <paramref name="result"/> default, when nothing is buffered.</returns>
@@ -149,6 +161,7 @@ public sealed class LineFramer : IFrameDecoder<string>
             return false;
         }
 
+        _swallowLf = _buffer[_buffered - 1] == Cr;
         result = Complete(_buffer.AsSpan(0, _buffered));
         ClearBuffer();
         return true;
@@ -158,6 +171,7 @@ public sealed class LineFramer : IFrameDecoder<string>
     public void Reset()
     {
         _discarding = false;
+        _swallowLf = false;
         _buffered = 0;
         _buffer = [];
     }

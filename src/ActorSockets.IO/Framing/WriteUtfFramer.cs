@@ -136,6 +136,40 @@ public sealed class WriteUtfFramer : IFrameDecoder<string>
         }
     }
 
+    /// <summary>
+    /// Takes the bytes of an unfinished frame, length prefix included, as UTF-8 text (invalid sequences become
+    /// U+FFFD, a trailing CR/LF is removed), and resets the decoder. This lets a session answer a client that does
+    /// not speak <c>writeUTF</c> at all, such as <c>nc</c> sending <c>hello</c>: its first two bytes read as a large
+    /// length and the frame never completes, so after an idle delay the session can treat what arrived as plain text.
+    /// </summary>
+    /// <returns>False when no frame is in progress, or when the pending frame is one being skipped as too long.</returns>
+    public bool TryTakePartialAsText(out string text)
+    {
+        if ((_headerCount == 0 && _expected < 0) || _skipRemaining > 0)
+        {
+            text = string.Empty;
+            return false;
+        }
+
+        var bytes = new byte[2 + _buffered];
+        var length = 0;
+        if (_headerCount == 1)
+        {
+            bytes[length++] = (byte)_header;
+        }
+        else
+        {
+            bytes[length++] = (byte)(_expected >> 8);
+            bytes[length++] = (byte)_expected;
+            _payload.AsSpan(0, _buffered).CopyTo(bytes.AsSpan(length));
+            length += _buffered;
+        }
+
+        text = System.Text.Encoding.UTF8.GetString(bytes, 0, length).TrimEnd('\r', '\n');
+        Reset();
+        return true;
+    }
+
     /// <inheritdoc />
     public void Reset()
     {

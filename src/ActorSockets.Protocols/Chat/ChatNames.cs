@@ -42,7 +42,7 @@ public static class ChatNames
     public static bool IsValidRoom(string? room, [NotNullWhen(false)] out string? error) =>
         IsValidName(room, "room name", out error);
 
-    /// <summary>Returns the guest nick assigned to the <paramref name="number"/>-th connection: <c>guest-1</c>, <c>guest-2</c>...</summary>
+    /// <summary>Returns the guest nick for the <paramref name="number"/>-th connection: <c>guest-1</c>, <c>guest-2</c>... (valid up to 18 digits).</summary>
     public static string GuestNick(long number) =>
         "guest-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -101,16 +101,11 @@ public static class LogSafe
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '\\' || IsUnsafe(c) || c is '\r' or '\n' or '\t')
-            {
-                return true;
-            }
-
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 i++;
             }
-            else if (char.IsSurrogate(c))
+            else if (c == '\\' || IsUnsafe(c))
             {
                 return true;
             }

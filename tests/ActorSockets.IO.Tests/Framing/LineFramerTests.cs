@@ -263,4 +263,44 @@ public class LineFramerTests
         Assert.Equal([Line("欢迎访问>>>>hi")], Feed(new LineFramer(), encoded.ToArray()));
         Assert.Equal(Utf8("x\n"), LineFramer.Encode("x", "\n").ToArray());
     }
+
+    [Fact]
+    public void TryTakePartial_EndingInCr_NextLfIsNotAnEmptyLine()
+    {
+        var framer = new LineFramer();
+        Feed(framer, Utf8("hello\r"));
+        Assert.True(framer.TryTakePartial(out var result));
+        Assert.Equal(Line("hello"), result);
+        Assert.Equal([Line("next")], Feed(framer, Utf8("\nnext\n")));
+    }
+
+    [Fact]
+    public void TryTakePartial_WithoutCr_LaterLfIsAnEmptyLine()
+    {
+        var framer = new LineFramer();
+        Feed(framer, Utf8("hello"));
+        Assert.True(framer.TryTakePartial(out _));
+        Assert.Equal([Line("")], Feed(framer, Utf8("\n")));
+    }
+
+    [Fact]
+    public void Decode_WholeLinesInChunk_AllocatesOnlyTheLineStrings()
+    {
+        var framer = new LineFramer();
+        var results = new List<FrameResult<string>>(4000);
+        var chunk = Utf8("hello\r\nworld\n");
+        framer.Decode(chunk, results); // warm up
+        results.Clear();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            framer.Decode(chunk, results);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(2000, results.Count);
+        // Each 5-character string is about 32 bytes; no buffer copies or per-result boxes on top of that.
+        Assert.True(allocated <= 2000 * 40, $"{allocated} bytes allocated");
+    }
 }

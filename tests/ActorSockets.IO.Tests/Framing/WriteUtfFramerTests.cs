@@ -181,4 +181,34 @@ public class WriteUtfFramerTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new WriteUtfFramer(max));
     }
+
+    [Fact]
+    public void TryTakePartialAsText_NonJavaClient_GetsTextBack()
+    {
+        var framer = new WriteUtfFramer();
+        Assert.Empty(Feed(framer, "hello\n"u8.ToArray()));
+        Assert.True(framer.HasPartial);
+        Assert.True(framer.TryTakePartialAsText(out var text));
+        Assert.Equal("hello", text);
+        Assert.False(framer.HasPartial);
+        Assert.Equal([Line("ok")], Feed(framer, Frame((byte)'o', (byte)'k')));
+    }
+
+    [Fact]
+    public void TryTakePartialAsText_SingleByte_IsThatByte()
+    {
+        var framer = new WriteUtfFramer();
+        Feed(framer, "x"u8.ToArray());
+        Assert.True(framer.TryTakePartialAsText(out var text));
+        Assert.Equal("x", text);
+    }
+
+    [Fact]
+    public void TryTakePartialAsText_NothingPending_ReturnsFalse()
+    {
+        var framer = new WriteUtfFramer();
+        Assert.False(framer.TryTakePartialAsText(out _));
+        Feed(framer, Frame((byte)'a'));
+        Assert.False(framer.TryTakePartialAsText(out _));
+    }
 }

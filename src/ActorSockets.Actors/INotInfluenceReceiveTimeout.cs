@@ -1,0 +1,4 @@
+namespace ActorSockets.Actors;
+
+/// <summary>Marks messages that do not reset the receiver's receive timeout.</summary>
+public interface INotInfluenceReceiveTimeout;
