@@ -26,7 +26,7 @@ internal sealed class TestActor : ActorBase
         _queue = queue;
     }
 
-    protected internal override bool Receive(object message)
+    protected override bool Receive(object message)
     {
         switch (message)
         {
