@@ -1,4 +1,5 @@
 using ActorSockets.Actors.Internal;
+using ActorSockets.Hocon;
 using Microsoft.Extensions.Logging;
 
 namespace ActorSockets.Actors;
@@ -30,9 +31,25 @@ public abstract class ActorSystem : IActorRefFactory, IDisposable, IAsyncDisposa
     /// <summary>Completes once every actor has stopped and the system's timers are released.</summary>
     public abstract Task WhenTerminated { get; }
 
-    /// <summary>Creates a system with default settings.</summary>
+    /// <summary>Creates a system with the default settings (the embedded <c>reference.conf</c>).</summary>
     /// <param name="name">Letters, digits, <c>-</c> and <c>_</c>, starting with a letter or digit.</param>
     public static ActorSystem Create(string name) => Create(name, ActorSystemSettings.Default);
+
+    /// <summary>
+    /// Creates a system configured by <paramref name="config"/> (its <c>actorsockets.actor</c> section,
+    /// over the defaults) that logs through <paramref name="loggerFactory"/>.
+    /// </summary>
+    /// <exception cref="ConfigException">A setting is malformed.</exception>
+    public static ActorSystem Create(string name, Config? config, ILoggerFactory? loggerFactory = null) =>
+        Create(name, ActorSystemSettings.FromConfig(config ?? Config.Empty), loggerFactory);
+
+    /// <summary>Creates a system configured by the HOCON text <paramref name="hocon"/>.</summary>
+    /// <exception cref="ConfigException">The text or a setting is malformed.</exception>
+    public static ActorSystem Create(string name, string hocon, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(hocon);
+        return Create(name, ConfigFactory.ParseString(hocon), loggerFactory);
+    }
 
     /// <summary>Creates a system with <paramref name="settings"/> that logs through <paramref name="loggerFactory"/>.</summary>
     public static ActorSystem Create(string name, ActorSystemSettings settings, ILoggerFactory? loggerFactory = null)

@@ -1,3 +1,5 @@
+using ActorSockets.Hocon;
+
 namespace ActorSockets.Actors;
 
 /// <summary>
@@ -6,8 +8,19 @@ namespace ActorSockets.Actors;
 /// </summary>
 public sealed class ActorSystemSettings
 {
-    /// <summary>The settings with every default.</summary>
-    public static ActorSystemSettings Default { get; } = new();
+    private static readonly Lazy<Config> _reference = new(() => ConfigFactory.Load(null, typeof(ActorSystemSettings).Assembly));
+
+    /// <summary>The settings with every default (from the embedded <c>reference.conf</c>).</summary>
+    public static ActorSystemSettings Default { get; } = FromConfig(Config.Empty);
+
+    /// <summary>The runtime's embedded defaults (<c>reference.conf</c>).</summary>
+    public static Config ReferenceConfig => _reference.Value;
+
+    /// <summary>
+    /// The whole configuration the system was created with (the application's config over the runtime's
+    /// defaults). Extensions read their own sections from it, falling back to their own defaults.
+    /// </summary>
+    public Config Config { get; init; } = ReferenceConfig;
 
     /// <summary>User messages an actor processes per mailbox run before yielding its thread. Defaults to 30.</summary>
     public int DefaultThroughput { get; init; } = 30;
@@ -53,4 +66,70 @@ public sealed class ActorSystemSettings
 
     /// <summary>The clock behind the scheduler, timers and receive timeouts. Defaults to <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Reads the settings from <c>actorsockets.actor</c> of <paramref name="config"/> layered over the
+    /// embedded defaults.
+    /// </summary>
+    /// <exception cref="ConfigException">A value has the wrong type or is out of range.</exception>
+    public static ActorSystemSettings FromConfig(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var full = config.WithFallback(ReferenceConfig).Resolve();
+        var actor = full.GetConfig("actorsockets.actor");
+        var shutdown = actor.GetConfig("coordinated-shutdown");
+        return new ActorSystemSettings
+        {
+            Config = full,
+            DefaultThroughput = Positive(actor, "default-dispatcher.throughput"),
+            Dispatchers = actor.GetKeys("dispatchers").ToDictionary(
+                id => id, id => Positive(actor, $"dispatchers.{id}.throughput"), StringComparer.Ordinal),
+            Mailboxes = actor.GetKeys("mailboxes").ToDictionary(
+                id => id, id => ReadMailbox(actor, id), StringComparer.Ordinal),
+            AskTimeout = actor.GetTimeSpan("ask-timeout"),
+            StashCapacity = Positive(actor, "stash-capacity"),
+            LogDeadLetters = ReadLogDeadLetters(actor),
+            LogDeadLettersSuspendDuration = actor.GetTimeSpan("log-dead-letters-suspend-duration"),
+            LogDeadLettersDuringShutdown = actor.GetBoolean("log-dead-letters-during-shutdown"),
+            DebugLifecycle = actor.GetBoolean("debug.lifecycle"),
+            DebugUnhandled = actor.GetBoolean("debug.unhandled"),
+            CoordinatedShutdownDefaultPhaseTimeout = shutdown.GetTimeSpan("default-phase-timeout"),
+            CoordinatedShutdownRunByActorSystemTerminate = shutdown.GetBoolean("run-by-actor-system-terminate"),
+            CoordinatedShutdownTerminateActorSystem = shutdown.GetBoolean("terminate-actor-system"),
+            CoordinatedShutdownPhaseTimeouts = shutdown.GetKeys("phases").ToDictionary(
+                phase => phase, phase => shutdown.GetTimeSpan($"phases.{phase}.timeout"), StringComparer.Ordinal),
+        };
+    }
+
+    private static int Positive(Config config, string path)
+    {
+        var value = config.GetInt(path);
+        return value > 0 ? value : throw new ConfigException($"actorsockets.actor.{path} must be positive, not {value}.");
+    }
+
+    private static MailboxSettings ReadMailbox(Config actor, string id)
+    {
+        var capacity = Positive(actor, $"mailboxes.{id}.mailbox-capacity");
+        var strategy = actor.GetString($"mailboxes.{id}.overflow-strategy", "drop-newest") switch
+        {
+            "drop-newest" => MailboxOverflowStrategy.DropNewest,
+            "fail" => MailboxOverflowStrategy.Fail,
+            var other => throw new ConfigException(
+                $"actorsockets.actor.mailboxes.{id}.overflow-strategy is \"{other}\"; use drop-newest or fail."),
+        };
+        return new MailboxSettings(capacity, strategy);
+    }
+
+    private static int ReadLogDeadLetters(Config actor)
+    {
+        var text = actor.GetString("log-dead-letters");
+        return text switch
+        {
+            "on" or "true" or "yes" => 10,
+            "off" or "false" or "no" => 0,
+            _ => actor.GetInt("log-dead-letters") is var n and >= 0
+                ? n
+                : throw new ConfigException("actorsockets.actor.log-dead-letters must be on, off or a count."),
+        };
+    }
 }

@@ -38,10 +38,14 @@ public abstract class ReceiveActor : ActorBase
     protected void ReceiveAsync<T>(Func<T, Task> handler, Predicate<T>? shouldHandle = null) =>
         Building().Add(new AsyncHandler<T>(handler, shouldHandle));
 
+    /// <summary>Handles messages of type <typeparamref name="T"/> that match <paramref name="shouldHandle"/> asynchronously (see <see cref="ReceiveAsync{T}(Func{T, Task}, Predicate{T}?)"/>).</summary>
+    protected void ReceiveAsync<T>(Predicate<T> shouldHandle, Func<T, Task> handler) =>
+        Building().Add(new AsyncHandler<T>(handler, shouldHandle));
+
     /// <summary>Handles every message not handled by an earlier handler.</summary>
     protected void ReceiveAny(Action<object> handler) => Building().Add(new ActionHandler<object>(handler, null));
 
-    /// <summary>Handles every message not handled by an earlier handler, asynchronously (see <see cref="ReceiveAsync{T}"/>).</summary>
+    /// <summary>Handles every message not handled by an earlier handler, asynchronously (see <see cref="ReceiveAsync{T}(Func{T, Task}, Predicate{T}?)"/>).</summary>
     protected void ReceiveAnyAsync(Func<object, Task> handler) => Building().Add(new AsyncHandler<object>(handler, null));
 
     /// <summary>Replaces the behaviour with the handlers <paramref name="configure"/> registers.</summary>

@@ -1,5 +1,3 @@
-using ActorSockets.Actors.Internal;
-
 namespace ActorSockets.Actors;
 
 /// <summary>
@@ -9,4 +7,4 @@ namespace ActorSockets.Actors;
 /// </summary>
 /// <param name="ActorRef">The actor that stopped.</param>
 /// <param name="ExistenceConfirmed">False when the watched actor had already stopped (or never existed) when the watch arrived.</param>
-public sealed record Terminated(IActorRef ActorRef, bool ExistenceConfirmed = true) : IDeadLetterSuppression, IAutoReceivedMessage;
+public sealed record Terminated(IActorRef ActorRef, bool ExistenceConfirmed = true) : IDeadLetterSuppression;

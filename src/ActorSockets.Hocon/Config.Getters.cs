@@ -86,18 +86,45 @@ public sealed partial class Config
     internal HoconValue? Find(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var segments = HoconPath.TryParse(path, out var error) ?? throw new ConfigException($"Invalid configuration path '{path}': {error}");
         HoconValue current = Resolved;
-        foreach (var segment in segments)
+        if (path.AsSpan().ContainsAny(SpecialPathCharacters))
         {
-            if (current is not HoconObject obj || !obj.TryGetValue(segment, out current!))
+            // Quoted segments and other unusual paths take the full path-expression parser.
+            var segments = HoconPath.TryParse(path, out var error) ?? throw InvalidPath(path, error);
+            foreach (var segment in segments)
             {
-                return null;
+                if (current is not HoconObject obj || !obj.TryGetValue(segment, out current!))
+                {
+                    return null;
+                }
+            }
+        }
+        else
+        {
+            // The common case, a.b.c, walks the tree without allocating.
+            var span = path.AsSpan();
+            if (span.IsEmpty || span[0] == '.' || span[^1] == '.' || span.IndexOf("..", StringComparison.Ordinal) >= 0)
+            {
+                throw InvalidPath(path, "empty segment (two dots, or a leading or trailing dot)");
+            }
+
+            foreach (var range in span.Split('.'))
+            {
+                var segment = span[range];
+                if (current is not HoconObject obj || !obj.TryGetValue(segment, out current!))
+                {
+                    return null;
+                }
             }
         }
 
         return current is HoconScalar { Kind: ScalarKind.Null } ? null : current;
     }
+
+    private static readonly System.Buffers.SearchValues<char> SpecialPathCharacters =
+        System.Buffers.SearchValues.Create("\"$ \t\r\n{}[]:=,+#`^?!@*&\\\u00A0\uFEFF");
+
+    private static ConfigException InvalidPath(string path, string? reason) => new($"Invalid configuration path '{path}': {reason}");
 
     private HoconValue Require(string path, string expected) =>
         Find(path) ?? throw new ConfigException($"Missing configuration path '{path}' ({expected} was expected){DescribeSource()}");

@@ -1,5 +1,6 @@
 using ActorSockets.Actors;
 using ActorSockets.Actors.Internal;
+using ActorSockets.Hocon;
 using ActorSockets.TestKit.Internal;
 using Microsoft.Extensions.Logging;
 using Xunit;
@@ -18,7 +19,10 @@ public abstract class TestKit : TestKitBase, IAsyncLifetime, IDisposable
     private int _probeCounter;
     private int _disposed;
 
-    /// <summary>Creates a system from defaults overlaid with <paramref name="hocon"/>, logging to <paramref name="output"/>.</summary>
+    /// <summary>
+    /// Creates a system configured by <paramref name="hocon"/> (over the runtime's and the TestKit's
+    /// defaults; <c>actorsockets.test</c> tunes the TestKit), logging to <paramref name="output"/>.
+    /// </summary>
     protected TestKit(string? hocon = null, ITestOutputHelper? output = null)
         : this(TestKitSetup.FromHocon(hocon, output))
     {
@@ -96,13 +100,16 @@ public abstract class TestKit : TestKitBase, IAsyncLifetime, IDisposable
 
     private sealed record TestKitSetup(ActorSystem System, TestKitSettings TestKitSettings, TestLogSink Sink, ILoggerFactory LoggerFactory)
     {
-        public static TestKitSetup FromHocon(string? hocon, ITestOutputHelper? output) =>
-            FromSettings(ActorSystemSettings.Default, TestKitSettings.Default, output);
+        public static TestKitSetup FromHocon(string? hocon, ITestOutputHelper? output)
+        {
+            var config = string.IsNullOrWhiteSpace(hocon) ? Config.Empty : ConfigFactory.ParseString(hocon, "TestKit");
+            return FromSettings(ActorSystemSettings.FromConfig(config), TestKitSettings.FromConfig(config), output);
+        }
 
         public static TestKitSetup FromSettings(ActorSystemSettings settings, TestKitSettings testKitSettings, ITestOutputHelper? output)
         {
-            var sink = new TestLogSink(output, LogLevel.Debug);
-            var factory = new LoggerFactory([sink], new LoggerFilterOptions { MinLevel = LogLevel.Debug });
+            var sink = new TestLogSink(output, testKitSettings.LogLevel);
+            var factory = new LoggerFactory([sink], new LoggerFilterOptions { MinLevel = testKitSettings.LogLevel });
             var system = ActorSystem.Create("test", settings, factory);
             return new TestKitSetup(system, testKitSettings, sink, factory);
         }

@@ -91,6 +91,21 @@ public class ArrayAndConcatenationTests
     }
 
     [Fact]
+    public void DoublingConcatenation_StopsAtSizeLimit()
+    {
+        var lines = new List<string> { "s0 = \"0123456789abcdef\"" };
+        for (var i = 1; i <= 40; i++)
+        {
+            lines.Add($"s{i} = ${{s{i - 1}}}${{s{i - 1}}}");
+        }
+
+        var config = ConfigFactory.ParseString(string.Join('\n', lines));
+
+        var ex = Assert.Throws<ConfigException>(() => config.Resolve());
+        Assert.Contains("longer than", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OptionalMissingInConcatenation_IsDropped()
     {
         var config = ConfigFactory.ParseString("a = ${?nope_not_set_anywhere_x} [1]\nb = x ${?nope_not_set_anywhere_x}");

@@ -199,6 +199,32 @@ public class GetterTests
     }
 
     [Fact]
+    public void LargeObject_AllKeysFoundInOrder_DuplicatesReplaceInPlace()
+    {
+        var lines = Enumerable.Range(0, 40).Select(i => $"k{i} = {i}").Append("k7 = 700").Append("\"q.k\" = quoted");
+        var config = ConfigFactory.ParseString(string.Join('\n', lines));
+
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"k{i}").Append("q.k"), config.Keys);
+        Assert.Equal(700, config.GetInt("k7"));
+        Assert.Equal(39, config.GetInt("k39"));
+        Assert.Equal("quoted", config.GetString("\"q.k\""));
+        Assert.False(config.HasPath("k40"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a.")]
+    [InlineData(".a")]
+    [InlineData("a..b")]
+    [InlineData("a.\"b")]
+    public void InvalidPath_ThrowsConfigExceptionNamingIt(string path)
+    {
+        var ex = Assert.Throws<ConfigException>(() => Sample.HasPath(path));
+
+        Assert.Contains($"'{path}'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GetKeys_MissingIsEmpty_ScalarThrows()
     {
         Assert.Empty(Sample.GetKeys("nothing"));

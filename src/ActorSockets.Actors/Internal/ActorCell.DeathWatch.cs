@@ -71,7 +71,7 @@ internal sealed partial class ActorCell
         if (_extras?.Watching is { } watching && watching.Remove(actor, out var custom) && !IsTerminating)
         {
             (Extras.TerminatedQueued ??= [])[actor] = custom;
-            _self.Tell(new Terminated(actor, existenceConfirmed), actor);
+            _self.Tell(new DeathWatchTerminated(new Terminated(actor, existenceConfirmed)), actor);
         }
         if (wasChild)
         {
@@ -80,8 +80,9 @@ internal sealed partial class ActorCell
         }
     }
 
-    private void ReceivedTerminated(Terminated terminated)
+    private void ReceivedTerminated(DeathWatchTerminated envelope)
     {
+        var terminated = envelope.Terminated;
         if (_extras?.TerminatedQueued is not { } queued || !queued.Remove(terminated.ActorRef, out var custom))
         {
             return;

@@ -226,7 +226,7 @@ internal sealed partial class ActorCell : IActorContext
     {
         switch (message)
         {
-            case Terminated terminated:
+            case DeathWatchTerminated terminated:
                 ReceivedTerminated(terminated);
                 break;
             case PoisonPill:

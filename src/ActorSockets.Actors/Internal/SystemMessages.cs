@@ -73,3 +73,10 @@ internal sealed class ClosedMarker : SystemMessage
 {
     public static readonly ClosedMarker Instance = new();
 }
+
+/// <summary>
+/// A <see cref="Terminated"/> produced by death watch, queued through the watcher's mailbox. The cell
+/// unwraps it only if the watch is still pending (an <c>Unwatch</c> in between drops it); a
+/// <see cref="Terminated"/> told by user code is an ordinary message.
+/// </summary>
+internal sealed record DeathWatchTerminated(Terminated Terminated) : IAutoReceivedMessage, IDeadLetterSuppression;

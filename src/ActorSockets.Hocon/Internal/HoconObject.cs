@@ -4,49 +4,174 @@ namespace ActorSockets.Hocon.Internal;
 /// An object whose keys keep the order in which they were first written. Objects are filled by
 /// the parser and never changed once the parse that created them has returned.
 /// </summary>
+/// <remarks>
+/// Most config objects have a handful of fields, so keys and values live in two parallel arrays
+/// searched linearly; a dictionary index is built only once an object grows past
+/// <see cref="IndexThreshold"/> fields. <see cref="HasUnresolved"/> lets the resolver skip whole
+/// subtrees that contain no substitution.
+/// </remarks>
 internal sealed class HoconObject : HoconValue
 {
-    private readonly Dictionary<string, HoconValue> _fields;
-    private readonly List<string> _keys;
-    private System.Collections.ObjectModel.ReadOnlyCollection<string>? _readOnlyKeys;
+    private const int IndexThreshold = 16;
 
-    public HoconObject(Origin origin)
+    private string[] _keys;
+    private HoconValue[] _values;
+    private int _count;
+    private Dictionary<string, int>? _index;
+    private KeyView? _keyView;
+
+    public HoconObject(Origin origin, int capacity = 4)
         : base(origin)
     {
-        _fields = new Dictionary<string, HoconValue>(StringComparer.Ordinal);
-        _keys = [];
+        _keys = capacity == 0 ? [] : new string[capacity];
+        _values = capacity == 0 ? [] : new HoconValue[capacity];
     }
 
-    public HoconObject(Origin origin, int capacity)
-        : base(origin)
-    {
-        _fields = new Dictionary<string, HoconValue>(capacity, StringComparer.Ordinal);
-        _keys = new List<string>(capacity);
-    }
-
-    public static HoconObject Empty { get; } = new(Origin.None);
+    public static HoconObject Empty { get; } = new(Origin.None, 0);
 
     public override string TypeName => "object";
 
-    public int Count => _keys.Count;
+    public int Count => _count;
 
-    /// <summary>The keys in first-written order, as a read-only view (callers cannot cast it back to a list).</summary>
-    public IReadOnlyList<string> Keys => _readOnlyKeys ??= _keys.AsReadOnly();
+    /// <summary>True when some value below this object is a substitution, concatenation or delayed merge.</summary>
+    public bool HasUnresolved { get; private set; }
 
-    public HoconValue this[string key] => _fields[key];
+    /// <summary>The keys in first-written order, as a read-only view.</summary>
+    public IReadOnlyList<string> Keys => _keyView ??= new KeyView(this);
 
-    public bool TryGetValue(string key, out HoconValue value) => _fields.TryGetValue(key, out value!);
+    public string KeyAt(int i) => _keys[i];
+
+    public HoconValue ValueAt(int i) => _values[i];
+
+    public HoconValue this[string key] => _values[IndexOf(key)];
+
+    /// <summary>Looks a key up without allocating a string for it.</summary>
+    public bool TryGetValue(ReadOnlySpan<char> key, out HoconValue value)
+    {
+        int i;
+        if (_index is not null)
+        {
+            i = _index.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var found) ? found : -1;
+        }
+        else
+        {
+            i = -1;
+            for (var j = 0; j < _count; j++)
+            {
+                if (key.SequenceEqual(_keys[j]))
+                {
+                    i = j;
+                    break;
+                }
+            }
+        }
+
+        value = i < 0 ? null! : _values[i];
+        return i >= 0;
+    }
+
+    public bool TryGetValue(string key, out HoconValue value)
+    {
+        var i = IndexOf(key);
+        if (i < 0)
+        {
+            value = null!;
+            return false;
+        }
+
+        value = _values[i];
+        return true;
+    }
 
     /// <summary>Adds or replaces a field; a replaced field keeps its original position.</summary>
     public void Set(string key, HoconValue value)
     {
-        if (_fields.TryAdd(key, value))
+        if (IsUnresolved(value))
         {
-            _keys.Add(key);
+            HasUnresolved = true;
         }
-        else
+
+        var i = IndexOf(key);
+        if (i >= 0)
         {
-            _fields[key] = value;
+            _values[i] = value;
+            return;
         }
+
+        if (_count == _keys.Length)
+        {
+            var size = Math.Max(4, _count * 2);
+            Array.Resize(ref _keys, size);
+            Array.Resize(ref _values, size);
+        }
+
+        _keys[_count] = key;
+        _values[_count] = value;
+        _index?.Add(key, _count);
+        _count++;
+        if (_index is null && _count > IndexThreshold)
+        {
+            _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
+            for (var j = 0; j < _count; j++)
+            {
+                _index.Add(_keys[j], j);
+            }
+        }
+    }
+
+    /// <summary>Records that a child object was changed in place to hold an unresolved value.</summary>
+    public void NoteChildChanged(HoconValue child)
+    {
+        if (IsUnresolved(child))
+        {
+            HasUnresolved = true;
+        }
+    }
+
+    public static bool IsUnresolved(HoconValue value) => value switch
+    {
+        HoconScalar => false,
+        HoconObject obj => obj.HasUnresolved,
+        HoconArray array => array.HasUnresolved,
+        _ => true,
+    };
+
+    private int IndexOf(string key)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(key, out var found) ? found : -1;
+        }
+
+        for (var i = 0; i < _count; i++)
+        {
+            if (string.Equals(_keys[i], key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private sealed class KeyView : IReadOnlyList<string>
+    {
+        private readonly HoconObject _owner;
+
+        public KeyView(HoconObject owner) => _owner = owner;
+
+        public int Count => _owner._count;
+
+        public string this[int index] => (uint)index < (uint)_owner._count ? _owner._keys[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            for (var i = 0; i < _owner._count; i++)
+            {
+                yield return _owner._keys[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

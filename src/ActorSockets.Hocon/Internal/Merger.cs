@@ -36,17 +36,19 @@ internal static class Merger
         }
 
         var result = new HoconObject(top.Origin, top.Count + bottom.Count);
-        foreach (var key in top.Keys)
+        for (var i = 0; i < top.Count; i++)
         {
-            var value = top[key];
+            var key = top.KeyAt(i);
+            var value = top.ValueAt(i);
             result.Set(key, bottom.TryGetValue(key, out var under) ? Merge(under, value) : value);
         }
 
-        foreach (var key in bottom.Keys)
+        for (var i = 0; i < bottom.Count; i++)
         {
+            var key = bottom.KeyAt(i);
             if (!top.TryGetValue(key, out _))
             {
-                result.Set(key, bottom[key]);
+                result.Set(key, bottom.ValueAt(i));
             }
         }
 
@@ -67,11 +69,12 @@ internal static class Merger
 
         if (existing is HoconObject existingObject && top is HoconObject topObject)
         {
-            foreach (var childKey in topObject.Keys)
+            for (var i = 0; i < topObject.Count; i++)
             {
-                MergeInto(existingObject, childKey, topObject[childKey]);
+                MergeInto(existingObject, topObject.KeyAt(i), topObject.ValueAt(i));
             }
 
+            target.NoteChildChanged(existingObject);
             return;
         }
 
@@ -99,18 +102,5 @@ internal static class Merger
     }
 
     /// <summary>True for scalars and for arrays without unresolved elements (objects are merged, not "resolved" here).</summary>
-    private static bool IsResolved(HoconValue value) => value switch
-    {
-        HoconScalar => true,
-        HoconArray array => array.Items.All(IsResolvedDeep),
-        _ => false,
-    };
-
-    private static bool IsResolvedDeep(HoconValue value) => value switch
-    {
-        HoconScalar => true,
-        HoconArray array => array.Items.All(IsResolvedDeep),
-        HoconObject obj => obj.Keys.All(k => IsResolvedDeep(obj[k])),
-        _ => false,
-    };
+    private static bool IsResolved(HoconValue value) => value is HoconScalar || value is HoconArray { HasUnresolved: false };
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ActorSockets.Hocon.Internal;
 
 /// <summary>
@@ -36,7 +34,7 @@ internal sealed partial class Parser
     {
         var parser = new Parser(new Lexer(text, source), source, FileIncluder.ForCurrentDirectory(), [], []);
         parser.SkipBlank();
-        var value = parser.ParseValue([]);
+        var value = parser.ParseValue([], null);
         parser.SkipBlank();
         var rest = parser._lexer.Peek();
         if (rest.Kind != TokenKind.EndOfFile)
@@ -125,62 +123,38 @@ internal sealed partial class Parser
     private void ParseField(HoconObject target, string[] path)
     {
         var first = _lexer.Peek();
-        var key = new KeyBuilder();
-        if (first.Kind == TokenKind.Unquoted && _lexer.Span(first).SequenceEqual("include"))
+        var segments = first.Kind == TokenKind.Unquoted && _lexer.Span(first).SequenceEqual("include")
+            ? ParseIncludeOrKey(target, path, first)
+            : ParseKey(first);
+        if (segments is null)
         {
-            _lexer.Next();
-            key.AddUnquoted("include", this, first);
-            var next = _lexer.Peek();
-            if (next.Kind is TokenKind.Whitespace or TokenKind.Newline)
-            {
-                var sawNewline = false;
-                while (_lexer.Peek().Kind is TokenKind.Whitespace or TokenKind.Newline)
-                {
-                    sawNewline |= _lexer.Next().Kind == TokenKind.Newline;
-                }
-
-                var argument = _lexer.Peek();
-                if (argument.Kind == TokenKind.Quoted || (argument.Kind == TokenKind.Unquoted && IsIncludeFunction(_lexer.Span(argument))))
-                {
-                    ParseInclude(target, path, first);
-                    return;
-                }
-
-                if (sawNewline)
-                {
-                    throw Error(argument, $"expected a quoted file name after include, found {argument.Describe(_lexer.Text)}");
-                }
-
-                key.AddWhitespace(_lexer.Slice(next));
-            }
+            return;
         }
 
-        var segments = ParseKeyRest(key, first);
-        var fullPath = HoconPath.Concat(path, segments);
         var separator = _lexer.Peek();
         HoconValue value;
         switch (separator.Kind)
         {
             case TokenKind.OpenBrace:
-                value = ParseBracedObject(fullPath);
+                value = ParseBracedObject(HoconPath.Concat(path, segments));
                 break;
             case TokenKind.Equals:
             case TokenKind.Colon:
                 _lexer.Next();
                 SkipBlank();
-                value = ParseValue(fullPath);
+                value = ParseValue(path, segments);
                 break;
             case TokenKind.PlusEquals:
                 _lexer.Next();
                 SkipBlank();
-                var appended = ParseValue(fullPath);
+                var appended = ParseValue(path, segments);
                 var origin = OriginOf(separator);
                 value = new HoconConcatenation(
-                    [new HoconSubstitution(HoconPath.Concat(_prefix, fullPath), optional: true, origin), new HoconArray([appended], origin)],
+                    [new HoconSubstitution(HoconPath.Concat(_prefix, HoconPath.Concat(path, segments)), optional: true, origin), new HoconArray([appended], origin)],
                     origin);
                 break;
             default:
-                throw Error(separator, $"expected '=', ':' or '{{' after key '{HoconPath.Render(fullPath)}', found {separator.Describe(_lexer.Text)}");
+                throw Error(separator, $"expected '=', ':' or '{{' after key '{HoconPath.Render(HoconPath.Concat(path, segments))}', found {separator.Describe(_lexer.Text)}");
         }
 
         for (var i = segments.Length - 1; i > 0; i--)
@@ -193,41 +167,6 @@ internal sealed partial class Parser
         Merger.MergeInto(target, segments[0], value);
     }
 
-    private string[] ParseKeyRest(KeyBuilder key, Token first)
-    {
-        while (true)
-        {
-            var token = _lexer.Peek();
-            switch (token.Kind)
-            {
-                case TokenKind.Unquoted:
-                    _lexer.Next();
-                    key.AddUnquoted(_lexer.Span(token), this, token);
-                    break;
-                case TokenKind.Quoted:
-                    _lexer.Next();
-                    key.AddQuoted(token.Text!);
-                    break;
-                case TokenKind.Whitespace:
-                    _lexer.Next();
-                    key.AddWhitespace(_lexer.Slice(token));
-                    break;
-                case TokenKind.Equals:
-                case TokenKind.Colon:
-                case TokenKind.PlusEquals:
-                case TokenKind.OpenBrace:
-                    return key.Finish(this, first);
-                case TokenKind.Substitution:
-                    throw Error(token, "substitutions are not allowed in keys; quote the key if it contains '$'");
-                default:
-                    var soFar = key.Describe();
-                    throw Error(token, soFar.Length == 0
-                        ? $"expected a key, found {token.Describe(_lexer.Text)}"
-                        : $"expected '=', ':' or '{{' after key '{soFar}', found {token.Describe(_lexer.Text)}");
-            }
-        }
-    }
-
     private HoconObject ParseBracedObject(string[] path)
     {
         var open = _lexer.Next();
@@ -236,214 +175,6 @@ internal sealed partial class Parser
         ParseObjectBody(obj, path, braced: true, open);
         _depth--;
         return obj;
-    }
-
-    private HoconArray ParseArray(string[] path)
-    {
-        var open = _lexer.Next();
-        Enter(open);
-        var items = new List<HoconValue>();
-        while (true)
-        {
-            SkipBlank();
-            var token = _lexer.Peek();
-            if (token.Kind == TokenKind.CloseBracket)
-            {
-                _lexer.Next();
-                break;
-            }
-
-            if (token.Kind == TokenKind.EndOfFile)
-            {
-                throw Error(token, $"expected ']' to close list opened at {open.Line}:{open.Column}");
-            }
-
-            if (token.Kind == TokenKind.Comma)
-            {
-                throw Error(token, "unexpected ','; expected a list element (two commas in a row, or a comma before the first element)");
-            }
-
-            items.Add(ParseValue(path));
-            SkipWhitespace();
-            var separator = _lexer.Peek();
-            switch (separator.Kind)
-            {
-                case TokenKind.Comma:
-                case TokenKind.Newline:
-                    _lexer.Next();
-                    break;
-                case TokenKind.CloseBracket:
-                    break;
-                case TokenKind.EndOfFile:
-                    throw Error(separator, $"expected ']' to close list opened at {open.Line}:{open.Column}");
-                default:
-                    throw Error(separator, $"expected ',' or ']' in list opened at {open.Line}:{open.Column}, found {separator.Describe(_lexer.Text)}");
-            }
-        }
-
-        _depth--;
-        return new HoconArray(items, OriginOf(open));
-    }
-
-    /// <summary>
-    /// Reads a value up to the end of its line, ',' or a closing bracket. Several adjacent parts form
-    /// a concatenation; parts that are all plain text are joined here, the rest wait for resolution.
-    /// </summary>
-    private HoconValue ParseValue(string[] path)
-    {
-        HoconValue? single = null;
-        Token singleToken = default;
-        List<HoconValue>? parts = null;
-        Token pendingWhitespace = default;
-        var hasPendingWhitespace = false;
-        var allText = true;
-        while (true)
-        {
-            var token = _lexer.Peek();
-            HoconValue part;
-            switch (token.Kind)
-            {
-                case TokenKind.Whitespace:
-                    _lexer.Next();
-                    pendingWhitespace = token;
-                    hasPendingWhitespace = single is not null;
-                    continue;
-                case TokenKind.Unquoted:
-                    _lexer.Next();
-                    part = HoconScalar.String(_lexer.Slice(token), OriginOf(token));
-                    break;
-                case TokenKind.Quoted:
-                    _lexer.Next();
-                    part = HoconScalar.String(token.Text!, OriginOf(token));
-                    break;
-                case TokenKind.Substitution:
-                    _lexer.Next();
-                    part = _prefix.Length == 0
-                        ? new HoconSubstitution(token.Path!, token.Flag, OriginOf(token))
-                        : new HoconSubstitution(HoconPath.Concat(_prefix, token.Path!), token.Flag, OriginOf(token), token.Path);
-                    allText = false;
-                    break;
-                case TokenKind.OpenBrace:
-                    part = ParseBracedObject(path);
-                    allText = false;
-                    break;
-                case TokenKind.OpenBracket:
-                    part = ParseArray(path);
-                    allText = false;
-                    break;
-                default:
-                    if (single is null)
-                    {
-                        throw Error(token, path.Length == 0
-                            ? $"expected a value, found {token.Describe(_lexer.Text)}"
-                            : $"expected a value for '{HoconPath.Render(path)}', found {token.Describe(_lexer.Text)}");
-                    }
-
-                    if (parts is null)
-                    {
-                        return singleToken.Kind == TokenKind.Unquoted ? Classify((HoconScalar)single) : single;
-                    }
-
-                    return allText ? JoinText(parts) : new HoconConcatenation(parts, parts[0].Origin);
-            }
-
-            if (single is null)
-            {
-                single = part;
-                singleToken = token;
-                continue;
-            }
-
-            parts ??= [single];
-            if (hasPendingWhitespace)
-            {
-                parts.Add(new HoconScalar(ScalarKind.String, _lexer.Slice(pendingWhitespace), OriginOf(pendingWhitespace), isWhitespace: true));
-                hasPendingWhitespace = false;
-            }
-
-            parts.Add(part);
-        }
-    }
-
-    private static HoconScalar JoinText(List<HoconValue> parts)
-    {
-        var sb = new StringBuilder();
-        foreach (var part in parts)
-        {
-            sb.Append(((HoconScalar)part).Text);
-        }
-
-        return HoconScalar.String(sb.ToString(), parts[0].Origin);
-    }
-
-    /// <summary>Gives an unquoted value standing alone its JSON type: true, false, null or a number.</summary>
-    private static HoconScalar Classify(HoconScalar text)
-    {
-        var s = text.Text;
-        return s switch
-        {
-            "true" or "false" => new HoconScalar(ScalarKind.Boolean, s, text.Origin),
-            "null" => HoconScalar.Null(text.Origin),
-            _ => IsNumber(s) ? new HoconScalar(ScalarKind.Number, s, text.Origin) : text,
-        };
-    }
-
-    /// <summary>JSON number syntax: <c>-?digits(.digits)?([eE]-?digits)?</c> (a '+' cannot appear unquoted).</summary>
-    internal static bool IsNumber(ReadOnlySpan<char> s)
-    {
-        var i = 0;
-        if (i < s.Length && s[i] == '-')
-        {
-            i++;
-        }
-
-        var digits = i;
-        while (i < s.Length && char.IsAsciiDigit(s[i]))
-        {
-            i++;
-        }
-
-        if (i == digits)
-        {
-            return false;
-        }
-
-        if (i < s.Length && s[i] == '.')
-        {
-            i++;
-            var fraction = i;
-            while (i < s.Length && char.IsAsciiDigit(s[i]))
-            {
-                i++;
-            }
-
-            if (i == fraction)
-            {
-                return false;
-            }
-        }
-
-        if (i < s.Length && (s[i] == 'e' || s[i] == 'E'))
-        {
-            i++;
-            if (i < s.Length && s[i] == '-')
-            {
-                i++;
-            }
-
-            var exponent = i;
-            while (i < s.Length && char.IsAsciiDigit(s[i]))
-            {
-                i++;
-            }
-
-            if (i == exponent)
-            {
-                return false;
-            }
-        }
-
-        return i == s.Length;
     }
 
     private void Enter(Token token)

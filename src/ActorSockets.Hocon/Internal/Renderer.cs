@@ -17,9 +17,10 @@ internal static class Renderer
 
     private static void RenderFields(StringBuilder sb, HoconObject obj, int indent)
     {
-        foreach (var key in obj.Keys)
+        for (var i = 0; i < obj.Count; i++)
         {
-            var value = obj[key];
+            var key = obj.KeyAt(i);
+            var value = obj.ValueAt(i);
             sb.Append(' ', indent * 2);
             HoconPath.AppendKey(sb, key);
             if (value is HoconObject child)

@@ -4,6 +4,11 @@ namespace ActorSockets.Hocon.Internal;
 
 internal sealed partial class Resolver
 {
+    /// <summary>
+    /// Largest string (in characters) and list a concatenation may produce. Doubling substitutions
+    /// (<c>b = ${a}${a}</c>, <c>c = ${b}${b}</c>, ...) would otherwise grow without bound.
+    /// </summary>
+    private const int MaxConcatenatedLength = 1 << 24;
     private HoconValue? ResolveSubstitution(HoconSubstitution substitution, SelfContext? context)
     {
         var path = substitution.Path;
@@ -167,6 +172,10 @@ internal sealed partial class Resolver
             }
 
             items.AddRange(array.Items);
+            if (items.Count > MaxConcatenatedLength)
+            {
+                throw new ConfigException($"The list concatenated at {concatenation.Origin} has more than {MaxConcatenatedLength} elements");
+            }
         }
 
         return new HoconArray(items, concatenation.Origin);
@@ -186,6 +195,11 @@ internal sealed partial class Resolver
             if (scalar.Kind != ScalarKind.Null)
             {
                 sb.Append(scalar.Text);
+            }
+
+            if (sb.Length > MaxConcatenatedLength)
+            {
+                throw new ConfigException($"The string concatenated at {concatenation.Origin} is longer than {MaxConcatenatedLength} characters");
             }
         }
 

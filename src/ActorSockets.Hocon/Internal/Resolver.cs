@@ -22,6 +22,11 @@ internal sealed partial class Resolver
 
     public static HoconObject Resolve(HoconObject root)
     {
+        if (!root.HasUnresolved)
+        {
+            return root;
+        }
+
         var resolver = new Resolver(root);
         return (HoconObject)resolver.ResolveValue(root, [], null, addressable: true)!;
     }
@@ -31,7 +36,7 @@ internal sealed partial class Resolver
 
     private HoconValue? ResolveAddressable(HoconValue node, string[] path)
     {
-        if (node is HoconScalar)
+        if (!HoconObject.IsUnresolved(node))
         {
             return node;
         }
@@ -43,15 +48,7 @@ internal sealed partial class Resolver
 
         if (!_inProgress.Add(node))
         {
-            var cycle = new List<string>();
-            var start = _trail.FindIndex(p => p.AsSpan().SequenceEqual(path));
-            for (var i = Math.Max(start, 0); i < _trail.Count; i++)
-            {
-                cycle.Add(HoconPath.Render(_trail[i]));
-            }
-
-            cycle.Add(HoconPath.Render(path));
-            throw new ConfigException($"Cycle in substitutions: {string.Join(" -> ", cycle)} (at {node.Origin})");
+            throw CycleError(node, path);
         }
 
         _trail.Add(path);
@@ -60,6 +57,28 @@ internal sealed partial class Resolver
         _inProgress.Remove(node);
         _resolved[node] = result;
         return result;
+    }
+
+    private ConfigException CycleError(HoconValue node, string[] path)
+    {
+        var start = 0;
+        for (var i = _trail.Count - 1; i >= 0; i--)
+        {
+            if (_trail[i].AsSpan().SequenceEqual(path))
+            {
+                start = i;
+                break;
+            }
+        }
+
+        var cycle = new List<string>();
+        for (var i = start; i < _trail.Count; i++)
+        {
+            cycle.Add(HoconPath.Render(_trail[i]));
+        }
+
+        cycle.Add(HoconPath.Render(path));
+        return new ConfigException($"Cycle in substitutions: {string.Join(" -> ", cycle)} (at {node.Origin})");
     }
 
     private HoconValue? ResolveField(HoconValue node, string[] path, SelfContext? context, bool addressable)
@@ -86,7 +105,7 @@ internal sealed partial class Resolver
 
     private HoconValue? ResolveValue(HoconValue value, string[] path, SelfContext? context, bool addressable)
     {
-        if (value is HoconScalar)
+        if (!HoconObject.IsUnresolved(value))
         {
             return value;
         }
@@ -117,13 +136,12 @@ internal sealed partial class Resolver
     private HoconObject ResolveObject(HoconObject obj, string[] path, SelfContext? context, bool addressable)
     {
         HoconObject? copy = null;
-        var keys = obj.Keys;
-        for (var i = 0; i < keys.Count; i++)
+        for (var i = 0; i < obj.Count; i++)
         {
-            var key = keys[i];
-            var child = obj[key];
+            var key = obj.KeyAt(i);
+            var child = obj.ValueAt(i);
             HoconValue? resolved;
-            if (child is HoconScalar)
+            if (!HoconObject.IsUnresolved(child))
             {
                 resolved = child;
             }
@@ -135,10 +153,10 @@ internal sealed partial class Resolver
 
             if (copy is null && !ReferenceEquals(resolved, child))
             {
-                copy = new HoconObject(obj.Origin, keys.Count);
+                copy = new HoconObject(obj.Origin, obj.Count);
                 for (var j = 0; j < i; j++)
                 {
-                    copy.Set(keys[j], obj[keys[j]]);
+                    copy.Set(obj.KeyAt(j), obj.ValueAt(j));
                 }
             }
 

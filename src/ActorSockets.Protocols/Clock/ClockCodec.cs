@@ -7,6 +7,7 @@ namespace ActorSockets.Protocols.Clock;
 /// The <c>clock</c> protocol from the PHP tutorial: on accept the server writes <c>服务端消息: </c> + the local
 /// time as <c>yyyy-MM-dd HH:mm:ss</c> (PHP's <c>date('Y-m-d H:i:s')</c>), with no terminator, and closes. What the
 /// client sends afterwards is ignored.
+/// Instances are immutable and safe to share between sessions.
 /// </summary>
 public sealed class ClockCodec
 {

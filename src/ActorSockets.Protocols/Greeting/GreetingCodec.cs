@@ -8,6 +8,7 @@ namespace ActorSockets.Protocols.Greeting;
 /// The <c>greeting</c> protocol from the Java tutorial: the client sends one string with
 /// <c>DataOutputStream.writeUTF</c>; the server answers, in the same framing, <c>谢谢连接我:</c> + its local
 /// address as Java prints it (see <see cref="JavaSocketAddress"/>) + <c>\nGoodbye!</c>, and closes.
+/// Instances are immutable and safe to share between sessions.
 /// </summary>
 public sealed class GreetingCodec
 {

@@ -7,6 +7,7 @@ namespace ActorSockets.Protocols.Hi;
 /// The <c>hi</c> protocol: the server reads one message (one read, as the tutorial's <c>conn.recv(1024)</c>),
 /// answers <c>hi</c> and closes. What the message says does not matter, so the session only needs to know
 /// that a non-empty chunk arrived.
+/// Instances are immutable and safe to share between sessions.
 /// </summary>
 public sealed class HiCodec
 {

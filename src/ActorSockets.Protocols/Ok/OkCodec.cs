@@ -8,6 +8,7 @@ namespace ActorSockets.Protocols.Ok;
 /// <see cref="RawChunkFramer"/>, as the tutorial's <c>recv(1024)</c> loop does) is answered with <c>OK</c>,
 /// and a connection idle for the endpoint's timeout is told <c>Time out</c> and closed. The replies are
 /// encoded once and shared by every session.
+/// Instances are immutable and safe to share between sessions.
 /// </summary>
 public sealed class OkCodec
 {

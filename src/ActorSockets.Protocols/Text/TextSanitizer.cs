@@ -16,7 +16,8 @@ namespace ActorSockets.Protocols.Text;
 /// <item>C0 control characters (U+0000-U+001F) and DEL; a tab becomes one space rather than vanishing, so words
 /// stay apart while nobody can align forged columns.</item>
 /// <item>C1 control characters (U+0080-U+009F), the line and paragraph separators U+2028/U+2029 and the
-/// bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069).</item>
+/// bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069), and U+FEFF (a byte
+/// order mark some Windows clients send first; invisible otherwise).</item>
 /// </list>
 /// Telnet negotiation must be removed earlier, from the bytes, by <see cref="TelnetFilter"/>.
 /// </remarks>
@@ -88,7 +89,7 @@ public static class TextSanitizer
 
     private static bool IsStripped(char c) =>
         c < '\u0020' || c is >= '\u007F' and <= '\u009F' || c is '\u2028' or '\u2029'
-        || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069';
+        || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069' || c == '\uFEFF';
 
     /// <summary>Skips what follows an ESC; returns the index of the first character after the sequence.</summary>
     private static int SkipEscape(string text, int i)

@@ -2,7 +2,7 @@ using ActorSockets.IO;
 
 namespace ActorSockets.Protocols.UdpHi;
 
-/// <summary>The <c>udp-hi</c> protocol: every datagram, whatever it holds (even empty), is answered with <c>hi</c> to its sender.</summary>
+/// <summary>The <c>udp-hi</c> protocol: every datagram, whatever it holds (even empty), is answered with <c>hi</c> to its sender. Immutable and safe to share.</summary>
 public sealed class UdpHiCodec
 {
     /// <summary>The default answer: <c>hi</c>.</summary>

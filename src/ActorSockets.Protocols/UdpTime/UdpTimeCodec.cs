@@ -13,7 +13,7 @@ namespace ActorSockets.Protocols.UdpTime;
 /// For <c>nc -u</c> users, a trailing LF or CRLF is not part of the format: it is removed before formatting and
 /// put back after, so a bare Enter asks for the default format and each answer ends the line as the question did.
 /// A datagram that is not valid UTF-8 is answered with an <c>error: ...</c> datagram. Every answer fits in
-/// <see cref="MaxReplyBytes"/> bytes.
+/// <see cref="MaxReplyBytes"/> bytes. Instances are immutable and safe to share between actors.
 /// </remarks>
 public sealed class UdpTimeCodec
 {

@@ -9,6 +9,7 @@ namespace ActorSockets.Protocols.Welcome;
 /// The <c>welcome</c> protocol: every line (LF or CRLF; an unterminated single read also counts, see
 /// <see cref="LineFramer.TryTakePartial"/>) is answered with <c>欢迎访问&gt;&gt;&gt;&gt;</c> + the line + CRLF,
 /// in UTF-8. Framing errors are answered with an <c>error: ...</c> line instead.
+/// Instances are immutable and safe to share between sessions.
 /// </summary>
 public sealed class WelcomeCodec
 {

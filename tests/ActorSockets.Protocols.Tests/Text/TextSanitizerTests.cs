@@ -59,7 +59,7 @@ public class TextSanitizerTests
     [Fact]
     public void Sanitize_BidiAndLineSeparators_Removed()
     {
-        Assert.Equal("abcdef", TextSanitizer.Sanitize("a\u202Eb\u2066c\u2028d\u2029e\u202Af"));
+        Assert.Equal("abcdefg", TextSanitizer.Sanitize("a\u202Eb\u2066c\u2028d\u2029e\u202Af\uFEFFg"));
     }
 
     [Fact]

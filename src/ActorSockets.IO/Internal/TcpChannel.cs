@@ -1,0 +1,241 @@
+using System.Buffers;
+using System.Net.Sockets;
+
+namespace ActorSockets.IO.Internal;
+
+/// <summary>
+/// The socket engine behind one TCP connection actor. The actor calls in (<see cref="RequestRead"/>,
+/// <see cref="TrySend"/>, the close methods) from its own turn; every completion comes back to the actor
+/// as a message told to it, so the engine never reads or writes actor state.
+/// </summary>
+/// <remarks>
+/// <para>Reads: one long-lived loop per connection takes a permit per read from a
+/// <see cref="DemandSignal"/>. Before reading it waits for readability with a zero-byte receive, so an
+/// idle connection holds no buffer at all; then it reads once, without blocking, into a buffer rented
+/// from the shared pool, copies exactly the bytes read into a fresh array for <see cref="Tcp.Received"/>
+/// and returns the buffer before telling the actor. No pooled memory ever escapes. When a read fills the
+/// buffer, more data is probably waiting, so the next read skips the readability wait.</para>
+/// <para>Writes: a write is first tried synchronously on the non-blocking socket; that is the common case
+/// and costs no allocation and no message. Whatever the kernel did not take goes out on an async slow
+/// path that loops until the whole write is sent and then tells the actor.</para>
+/// </remarks>
+internal sealed class TcpChannel : IDisposable
+{
+    private readonly Socket _socket;
+    private readonly Action<object> _post;
+    private readonly int _readSize;
+    private readonly DemandSignal _readDemand = new();
+    private bool _loopStarted;
+    private int _disposed;
+
+    public TcpChannel(Socket socket, Action<object> post, int readSize)
+    {
+        _socket = socket;
+        _post = post;
+        _readSize = readSize;
+
+        // The engine's synchronous calls must never block a pool thread; async calls are unaffected.
+        _socket.Blocking = false;
+    }
+
+    public Socket Socket => _socket;
+
+    public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    /// <summary>
+    /// Allows exactly one more read. The owner then gets one <see cref="Tcp.Received"/>,
+    /// <see cref="ChannelEndOfStream"/> or <see cref="ChannelFailed"/>. Only the owner calls this.
+    /// </summary>
+    public void RequestRead()
+    {
+        if (!_loopStarted)
+        {
+            _loopStarted = true;
+            _ = ReceiveLoopAsync();
+        }
+
+        _readDemand.Grant();
+    }
+
+    /// <summary>
+    /// Hands <paramref name="data"/> to the kernel. Returns true when it was taken whole at once; otherwise
+    /// the rest is sent asynchronously and the owner later gets <see cref="ChannelSendCompleted"/> or
+    /// <see cref="ChannelFailed"/>.
+    /// </summary>
+    public bool TrySend(ReadOnlyMemory<byte> data)
+    {
+        int sent;
+        SocketError error;
+        try
+        {
+            sent = _socket.Send(data.Span, SocketFlags.None, out error);
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+
+        if (error == SocketError.Success && sent == data.Length)
+        {
+            return true;
+        }
+
+        if (error is not (SocketError.Success or SocketError.WouldBlock))
+        {
+            Report(new SocketException((int)error), duringWrite: true);
+            return false;
+        }
+
+        _ = SendRemainderAsync(data[sent..]);
+        return false;
+    }
+
+    /// <summary>Sends FIN: the peer reads end-of-stream, this side can still read.</summary>
+    public void ShutdownOutput()
+    {
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Send);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // The connection is already gone; the read side reports how.
+        }
+    }
+
+    /// <summary>Closes with RST instead of FIN and drops whatever is unsent in the kernel.</summary>
+    public void Abort()
+    {
+        try
+        {
+            _socket.LingerState = new LingerOption(true, 0);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Closing below is all that matters.
+        }
+
+        Release(graceful: false);
+    }
+
+    /// <summary>
+    /// Releases the socket and ends the read loop, with FIN. Safe to call more than once, from any path.
+    /// </summary>
+    public void Dispose() => Release(graceful: true);
+
+    private void Release(bool graceful)
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _readDemand.Close();
+        if (graceful)
+        {
+            // .NET closes a socket abortively (RST) when an operation is still pending on it, as the
+            // zero-byte receive of an idle connection always is; shutting down first makes the peer read
+            // a clean end-of-stream instead.
+            try
+            {
+                _socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (SocketException)
+            {
+                // Not connected any more: there is nothing to shut down gracefully.
+            }
+        }
+
+        _socket.Dispose();
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        bool dataMayBeWaiting = false;
+        try
+        {
+            while (await _readDemand.WaitAsync())
+            {
+                object? completion;
+                do
+                {
+                    if (!dataMayBeWaiting)
+                    {
+                        await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
+                    }
+
+                    completion = ReadOnce(out dataMayBeWaiting);
+                }
+                while (completion is null);
+
+                _post(completion);
+                if (completion is not Tcp.Received)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            Report(e, duringWrite: false);
+        }
+    }
+
+    /// <summary>One non-blocking read; null when the socket had nothing after all.</summary>
+    private object? ReadOnce(out bool filledBuffer)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(_readSize);
+        try
+        {
+            int read = _socket.Receive(buffer.AsSpan(0, _readSize), SocketFlags.None, out SocketError error);
+            filledBuffer = read == _readSize;
+            if (error == SocketError.WouldBlock)
+            {
+                return null;
+            }
+
+            if (error != SocketError.Success)
+            {
+                throw new SocketException((int)error);
+            }
+
+            if (read == 0)
+            {
+                return ChannelEndOfStream.Instance;
+            }
+
+            return new Tcp.Received(ByteString.FromArrayUnsafe(buffer.AsSpan(0, read).ToArray()));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task SendRemainderAsync(ReadOnlyMemory<byte> remaining)
+    {
+        try
+        {
+            while (!remaining.IsEmpty)
+            {
+                int sent = await _socket.SendAsync(remaining, SocketFlags.None);
+                remaining = remaining[sent..];
+            }
+
+            _post(ChannelSendCompleted.Instance);
+        }
+        catch (Exception e)
+        {
+            Report(e, duringWrite: true);
+        }
+    }
+
+    private void Report(Exception error, bool duringWrite)
+    {
+        // Once disposed, failures are the echo of our own close: the actor has already moved on.
+        if (!IsDisposed)
+        {
+            _post(new ChannelFailed(SocketErrors.Classify(error), error, duringWrite));
+        }
+    }
+}

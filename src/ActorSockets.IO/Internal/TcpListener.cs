@@ -1,0 +1,212 @@
+using System.Net;
+using System.Net.Sockets;
+using ActorSockets.Actors;
+using Microsoft.Extensions.Logging;
+
+namespace ActorSockets.IO.Internal;
+
+/// <summary>
+/// One actor per <see cref="Tcp.Bind"/>: it owns the listening socket and its <see cref="TcpAcceptor"/>,
+/// and every accepted connection is its child. It binds in <see cref="PreStart"/> and answers the commander
+/// <see cref="Tcp.Bound"/> with the real address, or <see cref="Tcp.CommandFailed"/> and stops.
+/// </summary>
+/// <remarks>
+/// Accepting is granted like reading: in push mode the acceptor may run
+/// <see cref="TcpSettings.BatchAcceptLimit"/> accepts ahead of this actor and gets one more permit per
+/// connection taken, so a connect storm cannot flood the mailbox; in pull mode only
+/// <see cref="Tcp.ResumeAccepting"/> grants. <see cref="Tcp.Unbind"/> closes the listening socket and answers
+/// <see cref="Tcp.Unbound"/> at once, but the actor stays (in <c>Draining</c>) until its connections have
+/// finished, so unbinding a server never cuts off the clients it is serving; stopping the actor does.
+/// </remarks>
+internal sealed class TcpListener : ReceiveActor
+{
+    private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromSeconds(1);
+
+    private readonly TcpSettings _settings;
+    private readonly ILogger _logger;
+    private readonly ILogger _connectionLogger;
+    private readonly IActorRef _commander;
+    private readonly Tcp.Bind _bind;
+    private readonly HashSet<IActorRef> _connections = [];
+    private TcpAcceptor? _acceptor;
+    private EndPoint _localAddress;
+    private string? _unixPathToDelete;
+
+    public TcpListener(TcpSettings settings, ILogger logger, ILogger connectionLogger, IActorRef commander, Tcp.Bind bind)
+    {
+        _settings = settings;
+        _logger = logger;
+        _connectionLogger = connectionLogger;
+        _commander = commander;
+        _bind = bind;
+        _localAddress = bind.LocalAddress;
+        Listening();
+    }
+
+    protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
+
+    protected override void PreStart()
+    {
+        base.PreStart();
+        Socket socket;
+        try
+        {
+            socket = Bind();
+        }
+        catch (Exception e) when (e is SocketException or IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            TcpListenerLog.BindFailed(_logger, _bind.LocalAddress, SocketErrors.Describe(e));
+            _commander.Tell(_bind.FailureMessage(e), Self);
+            Context.Stop(Self);
+            return;
+        }
+
+        _acceptor = new TcpAcceptor(socket, ChannelOwner.TellTo(Self));
+        _acceptor.Start();
+        if (!_bind.PullMode)
+        {
+            _acceptor.Grant(_settings.BatchAcceptLimit);
+        }
+
+        TcpListenerLog.Bound(_logger, _localAddress);
+        _commander.Tell(new Tcp.Bound(_localAddress), Self);
+    }
+
+    protected override void PostStop()
+    {
+        CloseListeningSocket();
+        base.PostStop();
+    }
+
+    private Socket Bind()
+    {
+        Socket socket = SocketFactory.CreateStream(_bind.LocalAddress);
+        try
+        {
+            SocketOptionTargets.SetReuseAddress(socket, _settings.ReuseAddress);
+            SocketOptionTargets.SetBufferSizes(socket, _settings.SocketReceiveBufferSize, _settings.SocketSendBufferSize);
+            foreach (Inet.SocketOption option in _bind.Options ?? [])
+            {
+                option.BeforeBind(socket);
+            }
+
+            socket.Bind(_bind.LocalAddress);
+            _unixPathToDelete = SocketFactory.UnixPath(_bind.LocalAddress);
+            socket.Listen(_bind.Backlog ?? _settings.Backlog);
+            _localAddress = socket.LocalEndPoint ?? _bind.LocalAddress;
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            DeleteUnixSocketFile();
+            throw;
+        }
+    }
+
+    /// <summary>Accepting connections.</summary>
+    private void Listening()
+    {
+        Receive<ChannelAccepted>(_ => OnAccepted());
+        Receive<Tcp.ResumeAccepting>(resume => _acceptor?.Grant(Math.Max(1, resume.BatchSize)));
+        Receive<ChannelAcceptFailed>(failed =>
+        {
+            TcpListenerLog.AcceptFailed(_logger, _localAddress, AcceptRetryDelay, failed.Error);
+            Context.System.Scheduler.ScheduleTellOnce(AcceptRetryDelay, Self, RetryAccept.Instance, Self);
+        });
+        Receive<RetryAccept>(_ => _acceptor?.Grant(1));
+        Receive<Tcp.Unbind>(_ =>
+        {
+            CloseListeningSocket();
+            TcpListenerLog.Unbound(_logger, _localAddress);
+            Sender.Tell(Tcp.Unbound.Instance, Self);
+            Become(Draining);
+            StopIfDrained();
+        });
+        Receive<Terminated>(OnConnectionStopped);
+    }
+
+    /// <summary>Unbound: no longer accepting, waiting for the existing connections to finish.</summary>
+    private void Draining()
+    {
+        Receive<Tcp.Unbind>(_ => Sender.Tell(Tcp.Unbound.Instance, Self));
+        Receive<Tcp.ResumeAccepting>(_ => { });
+        Receive<ChannelAccepted>(_ => { });
+        Receive<RetryAccept>(_ => { });
+        Receive<Terminated>(terminated =>
+        {
+            OnConnectionStopped(terminated);
+            StopIfDrained();
+        });
+    }
+
+    private void OnAccepted()
+    {
+        Socket? socket = _acceptor?.TakeAccepted();
+        if (socket is null)
+        {
+            return;
+        }
+
+        if (_connections.Count >= _settings.MaxConnections)
+        {
+            TcpListenerLog.MaxConnectionsReached(
+                _logger, _localAddress, _settings.MaxConnections, SocketFactory.RemoteOf(socket, _localAddress));
+            socket.Dispose();
+        }
+        else
+        {
+            IActorRef connection = Context.ActorOf(Props.FromProducer(() => new TcpIncomingConnection(
+                _settings, _connectionLogger, socket, _bind.Handler, _localAddress, _bind.Options, _bind.PullMode)));
+            Context.Watch(connection);
+            _connections.Add(connection);
+        }
+
+        if (!_bind.PullMode)
+        {
+            _acceptor?.Grant(1);
+        }
+    }
+
+    private void OnConnectionStopped(Terminated terminated) => _connections.Remove(terminated.ActorRef);
+
+    private void StopIfDrained()
+    {
+        if (_connections.Count == 0)
+        {
+            Context.Stop(Self);
+        }
+    }
+
+    private void CloseListeningSocket()
+    {
+        _acceptor?.Dispose();
+        _acceptor = null;
+        DeleteUnixSocketFile();
+    }
+
+    private void DeleteUnixSocketFile()
+    {
+        if (_unixPathToDelete is { } path)
+        {
+            _unixPathToDelete = null;
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: a stale socket file only matters to the next bind, which reports it.
+            }
+        }
+    }
+
+    private sealed record RetryAccept
+    {
+        public static RetryAccept Instance { get; } = new();
+
+        private RetryAccept()
+        {
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Sockets;
+using ActorSockets.Actors;
+using Microsoft.Extensions.Logging;
+
+namespace ActorSockets.IO.Internal;
+
+/// <summary>
+/// One actor per <see cref="Udp.Bind"/>: owns the bound datagram socket, delivers each datagram to the
+/// handler as <see cref="Udp.Received"/> (one read granted at a time, like a TCP connection), and sends
+/// <see cref="Udp.Send"/> datagrams from the same socket so replies come from the bound port. Dropped
+/// datagrams (oversized, per-datagram errors) are logged and never stop it.
+/// </summary>
+internal sealed class UdpListener : ReceiveActor
+{
+    private readonly UdpSettings _settings;
+    private readonly ILogger _logger;
+    private readonly IActorRef _commander;
+    private readonly Udp.Bind _bind;
+    private UdpChannel? _channel;
+    private EndPoint _localAddress;
+    private bool _suspended;
+    private bool _readInFlight;
+    private Udp.Received? _held;
+
+    public UdpListener(UdpSettings settings, ILogger logger, IActorRef commander, Udp.Bind bind)
+    {
+        _settings = settings;
+        _logger = logger;
+        _commander = commander;
+        _bind = bind;
+        _localAddress = bind.LocalAddress;
+        Bound();
+    }
+
+    protected override void PreStart()
+    {
+        base.PreStart();
+        Socket? socket = null;
+        try
+        {
+            socket = SocketFactory.CreateDatagram(_bind.LocalAddress);
+            SocketOptionTargets.SetReuseAddress(socket, _settings.ReuseAddress);
+            SocketOptionTargets.SetBufferSizes(socket, _settings.SocketReceiveBufferSize, _settings.SocketSendBufferSize);
+            foreach (Inet.SocketOption option in _bind.Options ?? [])
+            {
+                option.BeforeBind(socket);
+            }
+
+            socket.Bind(_bind.LocalAddress);
+            _localAddress = socket.LocalEndPoint ?? _bind.LocalAddress;
+        }
+        catch (Exception e) when (e is SocketException or ArgumentException)
+        {
+            socket?.Dispose();
+            UdpLog.BindFailed(_logger, _bind.LocalAddress, SocketErrors.Describe(e));
+            _commander.Tell(new Udp.CommandFailed(_bind, e), Self);
+            Context.Stop(Self);
+            return;
+        }
+
+        _channel = new UdpChannel(socket, ChannelOwner.TellTo(Self), _settings.MaxDatagramSize);
+        _commander.Tell(new Udp.Bound(_localAddress), Self);
+        RequestReadIfWanted();
+    }
+
+    protected override void PostStop()
+    {
+        _channel?.Dispose();
+        base.PostStop();
+    }
+
+    private void Bound()
+    {
+        Receive<Udp.Received>(received =>
+        {
+            _readInFlight = false;
+            if (_suspended)
+            {
+                _held = received;
+                return;
+            }
+
+            _bind.Handler.Tell(received, Self);
+            RequestReadIfWanted();
+        });
+        Receive<Udp.Send>(OnSend);
+        Receive<Udp.SuspendReading>(_ => _suspended = true);
+        Receive<Udp.ResumeReading>(_ =>
+        {
+            _suspended = false;
+            if (_held is { } held)
+            {
+                _held = null;
+                _bind.Handler.Tell(held, Self);
+            }
+
+            RequestReadIfWanted();
+        });
+        Receive<ChannelDatagramDropped>(dropped =>
+            UdpLog.DatagramDropped(_logger, _localAddress, dropped.From?.ToString() ?? "unknown", dropped.Reason));
+        Receive<ChannelFailed>(failed =>
+        {
+            UdpLog.ReceiveFailed(_logger, _localAddress, failed.Error);
+            Context.Stop(Self);
+        });
+        Receive<Udp.Unbind>(_ =>
+        {
+            _channel?.Dispose();
+            Sender.Tell(Udp.Unbound.Instance, Self);
+            Context.Stop(Self);
+        });
+    }
+
+    private void RequestReadIfWanted()
+    {
+        if (!_readInFlight && !_suspended && _held is null && _channel is not null)
+        {
+            _readInFlight = true;
+            _channel.RequestRead();
+        }
+    }
+
+    private void OnSend(Udp.Send send)
+    {
+        if (send.Payload.Count > _settings.MaxDatagramSize)
+        {
+            Sender.Tell(new Udp.CommandFailed(send, new ArgumentException(
+                $"The payload ({send.Payload.Count} bytes) exceeds max-datagram-size ({_settings.MaxDatagramSize} bytes).")), Self);
+            return;
+        }
+
+        Exception? error = _channel!.TrySend(send.Payload.Span, send.Target);
+        if (error is not null)
+        {
+            UdpLog.SendFailed(_logger, send.Target, SocketErrors.Describe(error));
+            Sender.Tell(new Udp.CommandFailed(send, error), Self);
+        }
+        else if (send.WantsAck)
+        {
+            Sender.Tell(send.Ack, Self);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using ActorSockets.Actors;
+
+namespace ActorSockets.IO;
+
+public static partial class Udp
+{
+    /// <summary>
+    /// Sent to the UDP manager to bind a datagram socket. The socket actor answers <see cref="Bound"/>
+    /// (with the real port when port 0 was asked) or <see cref="CommandFailed"/>, and then delivers every
+    /// datagram to <paramref name="Handler"/> as <see cref="Received"/>. Send <see cref="Send"/> and
+    /// <see cref="Unbind"/> to the sender of <see cref="Bound"/>.
+    /// </summary>
+    public sealed record Bind(IActorRef Handler, EndPoint LocalAddress, IReadOnlyList<Inet.SocketOption>? Options = null)
+        : Command;
+
+    /// <summary>Closes a bound socket; answered with <see cref="Unbound"/>.</summary>
+    public sealed record Unbind : Command
+    {
+        public static Unbind Instance { get; } = new();
+
+        private Unbind()
+        {
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="Payload"/> as one datagram to <paramref name="Target"/>. The sender gets
+    /// <paramref name="Ack"/> once the kernel took it (unless it is <see cref="NoAck"/>), or
+    /// <see cref="CommandFailed"/>: payload above <c>actorsockets.io.udp.max-datagram-size</c>, a full send
+    /// buffer, an unreachable target.
+    /// </summary>
+    public sealed record Send(ByteString Payload, EndPoint Target, Event Ack) : Command
+    {
+        /// <summary>A send without acknowledgement.</summary>
+        public Send(ByteString payload, EndPoint target)
+            : this(payload, target, NoAck.Instance)
+        {
+        }
+
+        /// <summary>True when the sender wants an acknowledgement.</summary>
+        public bool WantsAck => Ack is not NoAck;
+    }
+
+    /// <summary>
+    /// Sent to the UDP manager for an unbound socket that only sends; answered with
+    /// <see cref="SimpleSenderReady"/> from the actor that takes <see cref="Send"/> from then on.
+    /// </summary>
+    public sealed record SimpleSender(IReadOnlyList<Inet.SocketOption>? Options = null) : Command;
+
+    /// <summary>Stops delivering datagrams; the kernel buffers (and eventually drops) what arrives meanwhile.</summary>
+    public sealed record SuspendReading : Command
+    {
+        public static SuspendReading Instance { get; } = new();
+
+        private SuspendReading()
+        {
+        }
+    }
+
+    /// <summary>Resumes delivering datagrams after <see cref="SuspendReading"/>.</summary>
+    public sealed record ResumeReading : Command
+    {
+        public static ResumeReading Instance { get; } = new();
+
+        private ResumeReading()
+        {
+        }
+    }
+}

@@ -1,0 +1,203 @@
+using ActorSockets.Actors;
+
+namespace ActorSockets.Protocols.Chat;
+
+/// <summary>
+/// The directory of one chat endpoint: which member has which nick (unique across the endpoint) and is in
+/// which room. It creates rooms on demand (<c>/join</c>), stops them when their last member leaves (except the
+/// default room), routes private messages, and lists rooms. Members are session actors; the registry watches
+/// them, so a member that stops without saying why leaves with the reason "connection closed".
+/// </summary>
+/// <remarks>
+/// Every membership change goes through here and then to the room, so the registry's counts and the rooms'
+/// member lists never disagree for long, and nick checks need no coordination between rooms. Rooms are
+/// unnamed children kept in a dictionary: a room being stopped never blocks a new room of the same name.
+/// </remarks>
+public sealed partial class ChatRegistry : ReceiveActor
+{
+    private readonly ChatSettings _settings;
+    private readonly Dictionary<IActorRef, Member> _members = [];
+    private readonly Dictionary<string, IActorRef> _nicks = new(ChatNames.Comparer);
+    private readonly Dictionary<string, Room> _rooms = new(ChatNames.Comparer);
+    private long _guests;
+
+    /// <summary>Creates the registry.</summary>
+    public ChatRegistry(ChatSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+        Serving();
+    }
+
+    /// <summary>The props of a registry with <paramref name="settings"/>.</summary>
+    public static Props CreateProps(ChatSettings settings) => Props.FromProducer(() => new ChatRegistry(settings));
+
+    private void Serving()
+    {
+        Receive<Connect>(_ => OnConnect(Sender));
+        Receive<ChangeNick>(change => OnChangeNick(Sender, change.Nick));
+        Receive<JoinRoom>(join => OnJoinRoom(Sender, join.Room));
+        Receive<SendPrivate>(message => OnSendPrivate(Sender, message));
+        Receive<ListRooms>(_ => Sender.Tell(
+            Deliver.Line(ChatFormat.Rooms(_rooms.Select(r => new RoomSummary(r.Key, r.Value.Count)))), Self));
+        Receive<Leave>(leave => Remove(Sender, leave.Reason));
+        Receive<Terminated>(terminated => Remove(terminated.ActorRef, LeaveReason.Disconnected));
+        Receive<ChatRoom.ServerSay>(say => RoomOf(_settings.DefaultRoom).Ref.Tell(say, Self));
+    }
+
+    private void OnConnect(IActorRef member)
+    {
+        if (_members.ContainsKey(member))
+        {
+            return;
+        }
+
+        string nick;
+        do
+        {
+            nick = _settings.GuestNickPrefix + (++_guests).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        while (_nicks.ContainsKey(nick));
+
+        Context.Watch(member);
+        _nicks[nick] = member;
+        var room = RoomOf(_settings.DefaultRoom);
+        room.Count++;
+        _members[member] = new Member(nick, _settings.DefaultRoom);
+        room.Ref.Tell(new ChatRoom.Join(member, nick, OnConnect: true), Self);
+    }
+
+    private void OnChangeNick(IActorRef member, string nick)
+    {
+        if (!_members.TryGetValue(member, out var info))
+        {
+            return;
+        }
+
+        if (string.Equals(info.Nick, nick, StringComparison.Ordinal))
+        {
+            member.Tell(Deliver.Line(ChatFormat.NickAccepted(nick)), Self);
+            return;
+        }
+
+        if (_nicks.TryGetValue(nick, out var holder) && !holder.Equals(member))
+        {
+            member.Tell(Deliver.Line(ChatFormat.NickInUse(nick)), Self);
+            return;
+        }
+
+        if (!ChatNames.IsValidNick(nick, out var error))
+        {
+            member.Tell(Deliver.Line(ChatFormat.Error(error)), Self);
+            return;
+        }
+
+        var old = info.Nick;
+        _nicks.Remove(old);
+        _nicks[nick] = member;
+        info.Nick = nick;
+        _rooms[info.Room].Ref.Tell(new ChatRoom.Renamed(member, old, nick), Self);
+    }
+
+    private void OnJoinRoom(IActorRef member, string roomName)
+    {
+        if (!_members.TryGetValue(member, out var info))
+        {
+            return;
+        }
+
+        if (ChatNames.Comparer.Equals(info.Room, roomName))
+        {
+            member.Tell(Deliver.Line(ChatFormat.AlreadyInRoom(info.Room)), Self);
+            return;
+        }
+
+        if (!ChatNames.IsValidRoom(roomName, out var error))
+        {
+            member.Tell(Deliver.Line(ChatFormat.Error(error)), Self);
+            return;
+        }
+
+        if (!_rooms.ContainsKey(roomName) && _rooms.Count >= _settings.MaxRooms)
+        {
+            member.Tell(Deliver.Line(ChatFormat.Error($"there are already {_settings.MaxRooms} rooms; join an existing one (/rooms)")), Self);
+            return;
+        }
+
+        var target = RoomOf(roomName);
+        LeaveRoom(member, info, LeaveReason.Moved, target.Name);
+        info.Room = target.Name;
+        target.Count++;
+        target.Ref.Tell(new ChatRoom.Join(member, info.Nick, OnConnect: false), Self);
+    }
+
+    private void OnSendPrivate(IActorRef member, SendPrivate message)
+    {
+        if (!_members.TryGetValue(member, out var info))
+        {
+            return;
+        }
+
+        if (!_nicks.TryGetValue(message.Recipient, out var recipient))
+        {
+            member.Tell(Deliver.Line(ChatFormat.NoSuchNick(message.Recipient)), Self);
+            return;
+        }
+
+        var to = _members[recipient].Nick;
+        recipient.Tell(Deliver.Line(ChatFormat.PrivateMessage(info.Nick, message.Text)), Self);
+        member.Tell(Deliver.Line(ChatFormat.PrivateMessageSent(to, message.Text)), Self);
+    }
+
+    private void Remove(IActorRef member, LeaveReason reason)
+    {
+        if (!_members.Remove(member, out var info))
+        {
+            return;
+        }
+
+        Context.Unwatch(member);
+        _nicks.Remove(info.Nick);
+        LeaveRoom(member, info, reason, movedTo: null);
+    }
+
+    private void LeaveRoom(IActorRef member, Member info, LeaveReason reason, string? movedTo)
+    {
+        var room = _rooms[info.Room];
+        room.Ref.Tell(new ChatRoom.Leave(member, reason, movedTo), Self);
+        room.Count--;
+        if (room.Count == 0 && !ChatNames.Comparer.Equals(room.Name, _settings.DefaultRoom))
+        {
+            // Queued behind the Leave, so the room handles everything sent to it before it stops.
+            _rooms.Remove(room.Name);
+            room.Ref.Tell(PoisonPill.Instance, Self);
+        }
+    }
+
+    private Room RoomOf(string name)
+    {
+        if (!_rooms.TryGetValue(name, out var room))
+        {
+            room = new Room(name, Context.ActorOf(ChatRoom.CreateProps(name)));
+            _rooms[name] = room;
+        }
+
+        return room;
+    }
+
+    private sealed class Member(string nick, string room)
+    {
+        public string Nick { get; set; } = nick;
+
+        public string Room { get; set; } = room;
+    }
+
+    private sealed class Room(string name, IActorRef roomRef)
+    {
+        public string Name { get; } = name;
+
+        public IActorRef Ref { get; } = roomRef;
+
+        public int Count { get; set; }
+    }
+}

@@ -1,0 +1,221 @@
+using System.Net;
+using ActorSockets.Actors;
+using ActorSockets.IO;
+using ActorSockets.Protocols.Internal;
+
+namespace ActorSockets.Protocols;
+
+/// <summary>
+/// The actor behind one TCP endpoint: it binds the endpoint's address through the TCP manager, runs the
+/// tutorials' accept loop in actor form (every <see cref="Tcp.Connected"/> is logged with a running count and
+/// gets its own session actor as a child, registered as the connection's handler), enforces the endpoint's
+/// <c>max-connections</c>, and supervises the sessions.
+/// </summary>
+/// <remarks>
+/// <para>Supervision stops a failing session and nothing else: its connection watches it and closes the
+/// socket, while the listener and every other session carry on. Restarting would be wrong here, since a new
+/// session instance would not know where the conversation stood.</para>
+/// <para>An endpoint with a shared service (the chat's room registry) creates it as a child before binding.</para>
+/// <para>Shutdown comes in two steps from <see cref="EndpointHost"/>: unbind (close the listening socket; open
+/// sessions continue), then drain (every session is told <see cref="ServerShutdown"/>, and the drain is
+/// answered once the last one has stopped).</para>
+/// </remarks>
+public sealed class EndpointListener : ReceiveActor
+{
+    private static readonly SupervisorStrategy SessionStrategy = new OneForOneStrategy(static _ => Directive.Stop);
+
+    private readonly EndpointSettings _settings;
+    private readonly TcpEndpointProtocol _protocol;
+    private readonly HashSet<IActorRef> _sessions = [];
+    private readonly List<IActorRef> _drainWaiters = [];
+    private IActorRef? _service;
+    private IActorRef _starter = ActorRefs.Nobody;
+    private IActorRef _unbinder = ActorRefs.Nobody;
+    private IActorRef _tcpListener = ActorRefs.Nobody;
+    private EndPoint? _localAddress;
+    private long _accepted;
+
+    private EndpointListener(EndpointSettings settings, TcpEndpointProtocol protocol)
+    {
+        _settings = settings;
+        _protocol = protocol;
+        Idle();
+    }
+
+    /// <summary>The props of the listener of <paramref name="settings"/>, a TCP endpoint.</summary>
+    /// <exception cref="EndpointConfigException">The endpoint's protocol settings are invalid.</exception>
+    public static Props CreateProps(EndpointSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (ProtocolCatalog.Create(settings) is not TcpEndpointProtocol protocol)
+        {
+            throw new EndpointConfigException(settings.Name, "transport", $"protocol '{settings.Protocol}' is not a TCP protocol");
+        }
+
+        return Props.FromProducer(() => new EndpointListener(settings, protocol));
+    }
+
+    /// <inheritdoc />
+    protected override SupervisorStrategy SupervisorStrategy() => SessionStrategy;
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        if (_protocol.ServiceProps is { } serviceProps)
+        {
+            _service = Context.ActorOf(serviceProps, "service");
+        }
+    }
+
+    /// <summary>Created, not yet asked to bind.</summary>
+    private void Idle()
+    {
+        Receive<StartEndpoint>(_ =>
+        {
+            _starter = Sender;
+            Context.System.Tcp().Tell(new Tcp.Bind(Self, _settings.BindAddress), Self);
+            Become(Binding);
+        });
+    }
+
+    /// <summary>Waiting for the TCP manager's answer to our bind.</summary>
+    private void Binding()
+    {
+        Receive<Tcp.Bound>(bound =>
+        {
+            _tcpListener = Sender;
+            _localAddress = bound.LocalAddress;
+            Context.Watch(_tcpListener);
+            EndpointListenerLog.Listening(Context.Log, _settings.Name, _settings.Protocol, _settings.Describe(bound.LocalAddress));
+            _starter.Tell(new EndpointStarted(bound.LocalAddress), Self);
+            Become(Listening);
+        });
+        Receive<Tcp.CommandFailed>(failed =>
+        {
+            var reason = EndpointErrors.Describe(failed.Cause);
+            EndpointListenerLog.BindFailed(Context.Log, _settings.Name, _settings.DescribeAddress(), reason);
+            _starter.Tell(new Status.Failure(new EndpointStartException(_settings.Name, _settings.DescribeAddress(), reason, failed.Cause)), Self);
+            Context.Stop(Self);
+        });
+    }
+
+    /// <summary>Bound: every connection gets a session.</summary>
+    private void Listening()
+    {
+        Receive<Tcp.Connected>(OnConnected);
+        Receive<UnbindEndpoint>(_ =>
+        {
+            _unbinder = Sender;
+            _tcpListener.Tell(Tcp.Unbind.Instance, Self);
+            Become(Unbinding);
+        });
+        Receive<Terminated>(terminated =>
+        {
+            if (terminated.ActorRef.Equals(_tcpListener))
+            {
+                EndpointListenerLog.ListenerLost(Context.Log, _settings.Name);
+                _tcpListener = ActorRefs.Nobody;
+            }
+            else
+            {
+                OnSessionEnded(terminated.ActorRef);
+            }
+        });
+        ReceiveSessionControl();
+    }
+
+    /// <summary>Waiting for the listening socket to close; connections still arriving are served.</summary>
+    private void Unbinding()
+    {
+        Receive<Tcp.Connected>(OnConnected);
+        Receive<Tcp.Unbound>(_ => OnUnbound());
+        Receive<Terminated>(terminated =>
+        {
+            if (terminated.ActorRef.Equals(_tcpListener))
+            {
+                OnUnbound();
+            }
+            else
+            {
+                OnSessionEnded(terminated.ActorRef);
+            }
+        });
+        ReceiveSessionControl();
+    }
+
+    /// <summary>No longer listening; the open sessions carry on until they end or are drained.</summary>
+    private void Unbound()
+    {
+        Receive<UnbindEndpoint>(_ => Sender.Tell(EndpointUnbound.Instance, Self));
+        Receive<Tcp.Connected>(_ => Sender.Tell(Tcp.Close.Instance, Self));
+        Receive<Terminated>(terminated => OnSessionEnded(terminated.ActorRef));
+        ReceiveSessionControl();
+    }
+
+    private void ReceiveSessionControl()
+    {
+        Receive<DrainEndpoint>(_ =>
+        {
+            EndpointListenerLog.Draining(Context.Log, _settings.Name, _sessions.Count);
+            _drainWaiters.Add(Sender);
+            foreach (var session in _sessions)
+            {
+                session.Tell(ServerShutdown.Instance, Self);
+            }
+
+            AnswerDrainWaitersIfDone();
+        });
+        Receive<SayToLobby>(say => _service?.Tell(new Chat.ChatRoom.ServerSay(say.Text), Self));
+        Receive<Tcp.ConnectionClosed>(_ => { });
+    }
+
+    private void OnConnected(Tcp.Connected connected)
+    {
+        var connection = Sender;
+        if (_sessions.Count >= _settings.MaxConnections)
+        {
+            EndpointListenerLog.Refused(Context.Log, _settings.Name, connected.RemoteAddress, _sessions.Count, _settings.MaxConnections);
+            connection.Tell(Tcp.Close.Instance, Self);
+            return;
+        }
+
+        var number = ++_accepted;
+        var name = "conn-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var session = Context.ActorOf(_protocol.SessionProps(connection, connected, _service), name);
+        Context.Watch(session);
+        _sessions.Add(session);
+        connection.Tell(new Tcp.Register(session, KeepOpenOnPeerClosed: true), Self);
+        EndpointListenerLog.Accepted(Context.Log, _settings.Name, number, connected.RemoteAddress, name, _sessions.Count);
+    }
+
+    private void OnSessionEnded(IActorRef session)
+    {
+        if (_sessions.Remove(session))
+        {
+            EndpointListenerLog.SessionEnded(Context.Log, _settings.Name, session.Path.Name, _sessions.Count);
+            AnswerDrainWaitersIfDone();
+        }
+    }
+
+    private void OnUnbound()
+    {
+        EndpointListenerLog.Unbound(Context.Log, _settings.Name, _localAddress is null ? _settings.DescribeAddress() : _settings.Describe(_localAddress));
+        _unbinder.Tell(EndpointUnbound.Instance, Self);
+        Become(Unbound);
+    }
+
+    private void AnswerDrainWaitersIfDone()
+    {
+        if (_sessions.Count > 0 || _drainWaiters.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var waiter in _drainWaiters)
+        {
+            waiter.Tell(EndpointDrained.Instance, Self);
+        }
+
+        _drainWaiters.Clear();
+    }
+}

@@ -1,0 +1,135 @@
+using System.Net;
+using ActorSockets.Actors;
+using ActorSockets.IO;
+using ActorSockets.Protocols.Internal;
+
+namespace ActorSockets.Protocols;
+
+/// <summary>
+/// The actor behind one UDP endpoint: it binds a datagram socket through the UDP manager and answers every
+/// datagram with the protocol's reply, sent back to the datagram's sender. Datagrams are independent, so
+/// there are no sessions; a datagram that cannot be answered is logged and dropped, and never stops the
+/// endpoint.
+/// </summary>
+public sealed class UdpEndpoint : ReceiveActor
+{
+    private readonly EndpointSettings _settings;
+    private readonly UdpEndpointProtocol _protocol;
+    private IActorRef _starter = ActorRefs.Nobody;
+    private IActorRef _unbinder = ActorRefs.Nobody;
+    private IActorRef _socket = ActorRefs.Nobody;
+    private EndPoint? _localAddress;
+
+    private UdpEndpoint(EndpointSettings settings, UdpEndpointProtocol protocol)
+    {
+        _settings = settings;
+        _protocol = protocol;
+        Idle();
+    }
+
+    /// <summary>The props of the actor of <paramref name="settings"/>, a UDP endpoint.</summary>
+    /// <exception cref="EndpointConfigException">The endpoint's protocol settings are invalid.</exception>
+    public static Props CreateProps(EndpointSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (ProtocolCatalog.Create(settings) is not UdpEndpointProtocol protocol)
+        {
+            throw new EndpointConfigException(settings.Name, "transport", $"protocol '{settings.Protocol}' is not a UDP protocol");
+        }
+
+        return Props.FromProducer(() => new UdpEndpoint(settings, protocol));
+    }
+
+    private void Idle()
+    {
+        Receive<StartEndpoint>(_ =>
+        {
+            _starter = Sender;
+            Context.System.Udp().Tell(new Udp.Bind(Self, _settings.BindAddress), Self);
+            Become(Binding);
+        });
+    }
+
+    private void Binding()
+    {
+        Receive<Udp.Bound>(bound =>
+        {
+            _socket = Sender;
+            _localAddress = bound.LocalAddress;
+            EndpointListenerLog.Listening(Context.Log, _settings.Name, _settings.Protocol, _settings.Describe(bound.LocalAddress));
+            _starter.Tell(new EndpointStarted(bound.LocalAddress), Self);
+            Become(Answering);
+        });
+        Receive<Udp.CommandFailed>(failed =>
+        {
+            var reason = EndpointErrors.Describe(failed.Cause);
+            EndpointListenerLog.BindFailed(Context.Log, _settings.Name, _settings.DescribeAddress(), reason);
+            _starter.Tell(new Status.Failure(new EndpointStartException(_settings.Name, _settings.DescribeAddress(), reason, failed.Cause)), Self);
+            Context.Stop(Self);
+        });
+    }
+
+    private void Answering()
+    {
+        Receive<Udp.Received>(OnDatagram);
+        Receive<Udp.CommandFailed>(failed =>
+        {
+            if (failed.Cmd is Udp.Send send)
+            {
+                EndpointListenerLog.DatagramNotAnswered(Context.Log, _settings.Name, send.Target, EndpointErrors.Describe(failed.Cause));
+            }
+        });
+        Receive<UnbindEndpoint>(_ =>
+        {
+            _unbinder = Sender;
+            _socket.Tell(Udp.Unbind.Instance, Self);
+            Become(Unbinding);
+        });
+        ReceiveControl();
+    }
+
+    private void Unbinding()
+    {
+        Receive<Udp.Unbound>(_ =>
+        {
+            EndpointListenerLog.Unbound(Context.Log, _settings.Name, _localAddress is null ? _settings.DescribeAddress() : _settings.Describe(_localAddress));
+            _unbinder.Tell(EndpointUnbound.Instance, Self);
+            Become(Unbound);
+        });
+        Receive<Udp.Received>(_ => { });
+        Receive<Udp.CommandFailed>(_ => { });
+        ReceiveControl();
+    }
+
+    private void Unbound()
+    {
+        Receive<UnbindEndpoint>(_ => Sender.Tell(EndpointUnbound.Instance, Self));
+        Receive<Udp.Received>(_ => { });
+        Receive<Udp.CommandFailed>(_ => { });
+        ReceiveControl();
+    }
+
+    private void ReceiveControl()
+    {
+        Receive<DrainEndpoint>(_ => Sender.Tell(EndpointDrained.Instance, Self));
+        Receive<SayToLobby>(_ => { });
+    }
+
+    private void OnDatagram(Udp.Received received)
+    {
+        ByteString answer;
+        try
+        {
+            answer = _protocol.Answer(received.Data);
+        }
+#pragma warning disable CA1031 // One datagram must never stop the endpoint: any codec failure drops that datagram only.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            EndpointListenerLog.DatagramNotAnswered(Context.Log, _settings.Name, received.Sender, e.Message);
+            return;
+        }
+
+        _socket.Tell(new Udp.Send(answer, received.Sender), Self);
+    }
+}

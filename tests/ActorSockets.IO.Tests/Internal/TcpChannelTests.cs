@@ -1,0 +1,155 @@
+using System.Net.Sockets;
+using ActorSockets.IO.Internal;
+using ActorSockets.IO.Tests.Support;
+
+namespace ActorSockets.IO.Tests.Internal;
+
+public class TcpChannelTests
+{
+    [Fact]
+    public async Task RequestRead_PeerSends_PostsReceivedWithExactlyTheBytes()
+    {
+        var (server, client) = await Loopback.ConnectedPairAsync();
+        using IDisposable clientLifetime = client;
+        var owner = new PostedMessages();
+        using var channel = new TcpChannel(server, owner.Post, readSize: 64 * 1024);
+
+        channel.RequestRead();
+        await client.SendAsync("hello");
+
+        Tcp.Received received = await owner.NextAsync<Tcp.Received>();
+        Assert.Equal("hello", received.Data.DecodeString());
+    }
+
+    [Fact]
+    public async Task RequestRead_TwoReads_FirstDataIsNotOverwrittenBySecond()
+    {
+        var (server, client) = await Loopback.ConnectedPairAsync();
+        using IDisposable clientLifetime = client;
+        var owner = new PostedMessages();
+        using var channel = new TcpChannel(server, owner.Post, readSize: 64 * 1024);
+
+        channel.RequestRead();
+        await client.SendAsync("first");
+        Tcp.Received first = await owner.NextAsync<Tcp.Received>();
+        channel.RequestRead();
+        await client.SendAsync("SECOND");
+        Tcp.Received second = await owner.NextAsync<Tcp.Received>();
+
+        Assert.Equal("first", first.Data.DecodeString());
+        Assert.Equal("SECOND", second.Data.DecodeString());
+    }
+
+    [Fact]
+    public async Task RequestRead_MoreThanReadSize_SplitsIntoChunksOfAtMostReadSize()
+    {
+        var (server, client) = await Loopback.ConnectedPairAsync();
+        using IDisposable clientLifetime = client;
+        var owner = new PostedMessages();
+        using var channel = new TcpChannel(server, owner.Post, readSize: 1000);
+        byte[] payload = Enumerable.Range(0, 5000).Select(i => (byte)i).ToArray();
+
+        await client.SendAsync(payload);
+        var received = new List<byte>();
+        while (received.Count < payload.Length)
+        {
+            channel.RequestRead();
+            Tcp.Received chunk = await owner.NextAsync<Tcp.Received>();
+            Assert.InRange(chunk.Data.Count, 1, 1000);
+            received.AddRange(chunk.Data.ToArray());
+        }
+
+        Assert.Equal(payload, received.ToArray());
+    }
+
+    [Fact]
+    public async Task RequestRead_PeerShutsDownSending_PostsEndOfStream()
+    {
+        var (server, client) = await Loopback.ConnectedPairAsync();
+        using IDisposable clientLifetime = client;
+        var owner = new PostedMessages();
+        using var channel = new TcpChannel(server, owner.Post, readSize: 1024);
+
+        channel.RequestRead();
+        client.ShutdownSend();
+
+        await owner.NextAsync<ChannelEndOfStream>();
+    }
+
+    [Fact]
+    public async Task RequestRead_PeerResets_PostsFailureClassifiedAsReset()
+    {
+        var (server, client) = await Loopback.ConnectedPairAsync();
+        var owner = new PostedMessages();
+        using var channel = new TcpChannel(server, owner.Post, readSize: 1024);
+
+        channel.RequestRead();
+        client.Reset();
+
+        ChannelFailed failed = await owner.NextAsync<ChannelFailed>();
+        Assert.Equal(SocketFailureKind.Reset, failed.Kind);
+        Assert.False(failed.DuringWrite);
+    }
+
+    [Fact]
+    public async Task TrySend_LargerThanKernelBuffers_SendsWholeAndPostsCompleted()
+    {
+        var (server, client) = await Loopback.ConnectedPairAsync();
+        using IDisposable clientLifetime = client;
+        var owner = new PostedMessages();
+        using var channel = new TcpChannel(server, owner.Post, readSize: 1024);
+        byte[] payload = new byte[10 * 1024 * 1024];
+        new Random(42).NextBytes(payload);
+
+        bool sentAtOnce = channel.TrySend(payload);
+        byte[] arrived = await client.ReadExactlyAsync(payload.Length);
+
+        Assert.False(sentAtOnce);
+        await owner.NextAsync<ChannelSendCompleted>();
+        Assert.Equal(payload, arrived);
+    }
+
+    [Fact]
+    public async Task TrySend_Small_IsTakenAtOnceWithoutMessage()
+    {
+        var (server, client) = await Loopback.ConnectedPairAsync();
+        using IDisposable clientLifetime = client;
+        var owner = new PostedMessages();
+        using var channel = new TcpChannel(server, owner.Post, readSize: 1024);
+
+        bool sentAtOnce = channel.TrySend("ping"u8.ToArray());
+
+        Assert.True(sentAtOnce);
+        Assert.Equal("ping", await client.ReadStringAsync(4));
+        Assert.False(owner.TryTake(out _));
+    }
+
+    [Fact]
+    public async Task Dispose_WhileReadPending_ClosesSocketAndPostsNothing()
+    {
+        var (server, client) = await Loopback.ConnectedPairAsync();
+        using IDisposable clientLifetime = client;
+        var owner = new PostedMessages();
+        var channel = new TcpChannel(server, owner.Post, readSize: 1024);
+        channel.RequestRead();
+
+        channel.Dispose();
+
+        await client.ExpectEndOfStreamAsync();
+        Assert.False(owner.TryTake(out object? message), $"unexpected {message}");
+    }
+
+    [Fact]
+    public async Task Abort_PeerSeesConnectionReset()
+    {
+        var (server, client) = await Loopback.ConnectedPairAsync();
+        using IDisposable clientLifetime = client;
+        var owner = new PostedMessages();
+        var channel = new TcpChannel(server, owner.Post, readSize: 1024);
+
+        channel.Abort();
+
+        SocketException error = await Assert.ThrowsAsync<SocketException>(() => client.ReadToEndAsync());
+        Assert.Equal(SocketError.ConnectionReset, error.SocketErrorCode);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Sockets;
+using ActorSockets.IO.Internal;
+using ActorSockets.IO.Tests.Support;
+
+namespace ActorSockets.IO.Tests.Internal;
+
+public class UdpChannelTests
+{
+    [Fact]
+    public async Task RequestRead_OversizedThenSmall_DropsOversizedAndDeliversSmall()
+    {
+        var server = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        server.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var owner = new PostedMessages();
+        using var channel = new UdpChannel(server, owner.Post, maxDatagramSize: 100);
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        client.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+
+        channel.RequestRead();
+        await client.SendToAsync(new byte[101], server.LocalEndPoint!);
+        await client.SendToAsync("hi"u8.ToArray(), server.LocalEndPoint!);
+
+        ChannelDatagramDropped dropped = await owner.NextAsync<ChannelDatagramDropped>();
+        Udp.Received received = await owner.NextAsync<Udp.Received>();
+        Assert.Equal(client.LocalEndPoint, dropped.From);
+        Assert.Equal("hi", received.Data.DecodeString());
+        Assert.Equal(client.LocalEndPoint, received.Sender);
+    }
+
+    [Fact]
+    public async Task TrySend_ToPeer_ArrivesAsOneDatagram()
+    {
+        var server = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        server.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var channel = new UdpChannel(server, new PostedMessages().Post, maxDatagramSize: 100);
+        using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+
+        Exception? error = channel.TrySend("datagram"u8, peer.LocalEndPoint!);
+        var buffer = new byte[100];
+        using var timeout = new CancellationTokenSource(RawClient.DefaultTimeout);
+        int read = await peer.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+
+        Assert.Null(error);
+        Assert.Equal("datagram", System.Text.Encoding.ASCII.GetString(buffer, 0, read));
+    }
+}

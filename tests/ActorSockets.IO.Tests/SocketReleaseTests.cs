@@ -1,0 +1,50 @@
+using ActorSockets.Actors;
+using ActorSockets.IO.Tests.Support;
+using ActorSockets.TestKit;
+using Xunit.Abstractions;
+
+namespace ActorSockets.IO.Tests;
+
+/// <summary>
+/// Every test class of this project checks the socket count after its system terminates (see
+/// <see cref="IoTestKit"/>); these tests make the paths explicit that are easiest to get wrong.
+/// </summary>
+public class SocketReleaseTests(ITestOutputHelper output) : IoTestKit(output)
+{
+    [Fact]
+    public async Task SystemShutdown_WithListenersAndOpenConnections_ReleasesEverySocket()
+    {
+        int before = SocketHandles.Count();
+        ActorSystem system = ActorSystem.Create("release");
+        TestProbe handler = CreateTestProbe();
+        var clients = new List<RawClient>();
+        try
+        {
+            IActorRef server = system.ActorOf(Props.Create<EchoServer>());
+            system.Tcp().Tell(new Tcp.Bind(server, AnyLoopbackPort), handler.Ref);
+            Tcp.Bound bound = await handler.ExpectMsgAsync<Tcp.Bound>();
+            system.Udp().Tell(new Udp.Bind(handler.Ref, AnyLoopbackPort), handler.Ref);
+            await handler.ExpectMsgAsync<Udp.Bound>();
+            for (int i = 0; i < 20; i++)
+            {
+                RawClient client = await RawClient.ConnectAsync(bound.LocalAddress);
+                clients.Add(client);
+                await client.SendAsync("x");
+                await client.ReadExactlyAsync(1);
+            }
+
+            await system.Terminate();
+
+            foreach (RawClient client in clients)
+            {
+                await client.ExpectEndOfStreamAsync();
+            }
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+
+        await AwaitAssertAsync(() => Assert.Equal(before, SocketHandles.Count()), TimeSpan.FromSeconds(5));
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using ActorSockets.Actors;
+using ActorSockets.TestKit;
+using Xunit.Abstractions;
+
+namespace ActorSockets.IO.Tests.Support;
+
+/// <summary>The tests that open real sockets run one at a time, so each can count the process's sockets.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SocketTests
+{
+    public const string Name = "sockets";
+}
+
+/// <summary>
+/// Base class of the actor-level IO tests: a TestKit whose system has its TCP and UDP extensions configured
+/// for the test, plus helpers for binding and accepting. After every test (system terminated) it checks
+/// that the process has exactly as many sockets open as before the test.
+/// </summary>
+[Collection(SocketTests.Name)]
+public abstract class IoTestKit : TestKit.TestKit
+{
+    private readonly int _socketsBefore;
+
+    protected IoTestKit(ITestOutputHelper output, TcpSettings? tcp = null, UdpSettings? udp = null)
+        : base(output: output)
+    {
+        _socketsBefore = SocketHandles.Supported ? SocketHandles.Count() : 0;
+        TcpExt.Configure(Sys, tcp ?? TcpSettings.Default);
+        UdpExt.Configure(Sys, udp ?? UdpSettings.Default);
+    }
+
+    protected static readonly IPEndPoint AnyLoopbackPort = new(IPAddress.Loopback, 0);
+
+    /// <summary>Binds through the manager and returns the listener and its real address.</summary>
+    protected async Task<(IActorRef Listener, EndPoint Address)> BindAsync(
+        TestProbe handler, EndPoint? endpoint = null, bool pullMode = false, IReadOnlyList<Inet.SocketOption>? options = null)
+    {
+        TestProbe commander = CreateTestProbe();
+        Sys.Tcp().Tell(new Tcp.Bind(handler.Ref, endpoint ?? AnyLoopbackPort, Options: options, PullMode: pullMode), commander.Ref);
+        Tcp.Bound bound = await commander.ExpectMsgAsync<Tcp.Bound>();
+        return (commander.LastSender, bound.LocalAddress);
+    }
+
+    /// <summary>Connects a raw client and returns the connection actor announced to <paramref name="bindHandler"/>.</summary>
+    protected static async Task<(IActorRef Connection, RawClient Client)> AcceptAsync(TestProbe bindHandler, EndPoint address)
+    {
+        RawClient client = await RawClient.ConnectAsync(address);
+        await bindHandler.ExpectMsgAsync<Tcp.Connected>();
+        return (bindHandler.LastSender, client);
+    }
+
+    /// <summary>Binds, connects one raw client and registers <paramref name="handler"/> for it.</summary>
+    protected async Task<(IActorRef Connection, RawClient Client)> ConnectedPairAsync(
+        TestProbe handler, bool keepOpenOnPeerClosed = false, bool useResumeWriting = true, bool pullMode = false)
+    {
+        TestProbe bindHandler = CreateTestProbe();
+        var (listener, address) = await BindAsync(bindHandler, pullMode: pullMode);
+        if (pullMode)
+        {
+            listener.Tell(new Tcp.ResumeAccepting(1), bindHandler.Ref);
+        }
+
+        var (connection, client) = await AcceptAsync(bindHandler, address);
+        connection.Tell(new Tcp.Register(handler.Ref, keepOpenOnPeerClosed, useResumeWriting), handler.Ref);
+        return (connection, client);
+    }
+
+    /// <summary>Collects <see cref="Tcp.Received"/> messages until <paramref name="count"/> bytes have arrived.</summary>
+    protected static async Task<byte[]> ReceiveBytesAsync(TestProbe handler, int count)
+    {
+        var buffer = new MemoryStream(count);
+        while (buffer.Length < count)
+        {
+            Tcp.Received received = await handler.ExpectMsgAsync<Tcp.Received>();
+            buffer.Write(received.Data.Span);
+        }
+
+        Assert.Equal(count, buffer.Length);
+        return buffer.ToArray();
+    }
+
+    protected static byte[] RandomBytes(int count, int seed)
+    {
+        var bytes = new byte[count];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && SocketHandles.Supported)
+        {
+            // Closing is asynchronous at the edges (a pending receive completes after dispose), so poll briefly.
+            SpinWait.SpinUntil(() => SocketHandles.Count() <= _socketsBefore, TimeSpan.FromSeconds(5));
+            Assert.Equal(_socketsBefore, SocketHandles.Count());
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net.Sockets;
+using ActorSockets.Actors;
+using ActorSockets.IO.Tests.Support;
+using ActorSockets.TestKit;
+using Xunit.Abstractions;
+
+namespace ActorSockets.IO.Tests;
+
+public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
+{
+    [Fact]
+    public async Task Close_WithPendingWrite_FlushesThenClosedReachesHandlerAndCommander()
+    {
+        TestProbe handler = CreateTestProbe();
+        TestProbe commander = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+        byte[] payload = RandomBytes(8 * 1024 * 1024, seed: 11);
+        Watch(connection);
+
+        connection.Tell(new Tcp.Write(ByteString.FromArrayUnsafe(payload)), handler.Ref);
+        connection.Tell(Tcp.Close.Instance, commander.Ref);
+
+        Assert.Equal(payload, await client.ReadExactlyAsync(payload.Length, TimeSpan.FromSeconds(30)));
+        await client.ExpectEndOfStreamAsync();
+        await handler.ExpectMsgAsync<Tcp.Closed>();
+        await commander.ExpectMsgAsync<Tcp.Closed>();
+        await ExpectTerminatedAsync(connection);
+    }
+
+    [Fact]
+    public async Task Close_AfterClose_WritesAreRefused()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+        var write = new Tcp.Write(ByteString.FromString("late"));
+
+        connection.Tell(new Tcp.Write(ByteString.FromArrayUnsafe(new byte[16 * 1024 * 1024])), handler.Ref);
+        connection.Tell(Tcp.Close.Instance, handler.Ref);
+        connection.Tell(write, handler.Ref);
+
+        Assert.Same(write, (await handler.ExpectMsgAsync<Tcp.CommandFailed>()).Cmd);
+        await client.ReadToEndAsync(TimeSpan.FromSeconds(30));
+        await handler.ExpectMsgAsync<Tcp.Closed>();
+    }
+
+    [Fact]
+    public async Task ConfirmedClose_WaitsForThePeersFinThenConfirmedClosed()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+
+        connection.Tell(Tcp.ConfirmedClose.Instance, handler.Ref);
+        await client.ExpectEndOfStreamAsync();
+        await handler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+        await client.SendAsync("last words");
+        client.ShutdownSend();
+
+        Assert.Equal("last words", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+        await handler.ExpectMsgAsync<Tcp.ConfirmedClosed>();
+    }
+
+    [Fact]
+    public async Task Abort_PeerSeesResetAndHandlerGetsAborted()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+
+        connection.Tell(Tcp.Abort.Instance, handler.Ref);
+
+        await handler.ExpectMsgAsync<Tcp.Aborted>();
+        SocketException error = await Assert.ThrowsAsync<SocketException>(() => client.ReadToEndAsync());
+        Assert.Equal(SocketError.ConnectionReset, error.SocketErrorCode);
+    }
+
+    [Fact]
+    public async Task PeerHalfClose_WithoutKeepOpen_PeerClosedAndConnectionStops()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+        Watch(connection);
+
+        client.ShutdownSend();
+
+        Tcp.PeerClosed closed = await handler.ExpectMsgAsync<Tcp.PeerClosed>();
+        Assert.True(closed.IsPeerClosed);
+        await ExpectTerminatedAsync(connection);
+        await client.ExpectEndOfStreamAsync();
+    }
+
+    [Fact]
+    public async Task PeerHalfClose_WithKeepOpen_ConnectionStillWritesUntilClose()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler, keepOpenOnPeerClosed: true);
+        using RawClient _ = client;
+
+        await client.SendAsync("question");
+        client.ShutdownSend();
+        Assert.Equal("question", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+        await handler.ExpectMsgAsync<Tcp.PeerClosed>();
+        connection.Tell(new Tcp.Write(ByteString.FromString("answer")), handler.Ref);
+        connection.Tell(Tcp.Close.Instance, handler.Ref);
+
+        Assert.Equal("answer", await client.ReadStringAsync(6));
+        await client.ExpectEndOfStreamAsync();
+        await handler.ExpectMsgAsync<Tcp.Closed>();
+    }
+
+    [Fact]
+    public async Task PeerReset_HandlerGetsErrorClosedWithTheCause()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        Watch(connection);
+
+        client.Reset();
+
+        Tcp.ErrorClosed closed = await handler.ExpectMsgAsync<Tcp.ErrorClosed>();
+        Assert.True(closed.IsErrorClosed);
+        Assert.Contains("ConnectionReset", closed.Cause, StringComparison.Ordinal);
+        await ExpectTerminatedAsync(connection);
+    }
+}

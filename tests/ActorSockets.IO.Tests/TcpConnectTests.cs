@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Sockets;
+using ActorSockets.IO.Tests.Support;
+using ActorSockets.TestKit;
+using Xunit.Abstractions;
+
+namespace ActorSockets.IO.Tests;
+
+public class TcpConnectTests(ITestOutputHelper output) : IoTestKit(output)
+{
+    [Fact]
+    public async Task Connect_ToListeningSocket_ConnectedThenBothDirectionsWork()
+    {
+        using Socket server = Loopback.Listen();
+        TestProbe handler = CreateTestProbe();
+
+        Sys.Tcp().Tell(new Tcp.Connect(server.LocalEndPoint!), handler.Ref);
+        using var timeout = new CancellationTokenSource(RawClient.DefaultTimeout);
+        using RawClient peer = RawClient.FromAccepted(await server.AcceptAsync(timeout.Token));
+        Tcp.Connected connected = await handler.ExpectMsgAsync<Tcp.Connected>();
+        var connection = handler.LastSender;
+        connection.Tell(new Tcp.Register(handler.Ref), handler.Ref);
+
+        Assert.Equal(server.LocalEndPoint, connected.RemoteAddress);
+        Assert.Equal(peer.Socket.RemoteEndPoint, connected.LocalAddress);
+        connection.Tell(new Tcp.Write(ByteString.FromString("request")), handler.Ref);
+        Assert.Equal("request", await peer.ReadStringAsync(7));
+        await peer.SendAsync("response");
+        Assert.Equal("response", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+    }
+
+    [Fact]
+    public async Task Connect_NobodyListening_CommandFailedWithConnectionRefused()
+    {
+        int closedPort;
+        using (Socket probe = Loopback.Listen())
+        {
+            closedPort = ((IPEndPoint)probe.LocalEndPoint!).Port;
+        }
+
+        var connect = new Tcp.Connect(new IPEndPoint(IPAddress.Loopback, closedPort));
+        Sys.Tcp().Tell(connect, TestActor);
+
+        Tcp.CommandFailed failed = await ExpectMsgAsync<Tcp.CommandFailed>();
+        Assert.Same(connect, failed.Cmd);
+        Assert.Equal(SocketError.ConnectionRefused, Assert.IsType<SocketException>(failed.Cause).SocketErrorCode);
+    }
+
+    [Fact]
+    public async Task Connect_ActorToActor_EchoesThroughBothConnectionActors()
+    {
+        TestProbe bindHandler = CreateTestProbe();
+        TestProbe serverHandler = CreateTestProbe();
+        TestProbe clientHandler = CreateTestProbe();
+        var (_, address) = await BindAsync(bindHandler);
+
+        Sys.Tcp().Tell(new Tcp.Connect(address), clientHandler.Ref);
+        await clientHandler.ExpectMsgAsync<Tcp.Connected>();
+        var clientConnection = clientHandler.LastSender;
+        await bindHandler.ExpectMsgAsync<Tcp.Connected>();
+        var serverConnection = bindHandler.LastSender;
+        clientConnection.Tell(new Tcp.Register(clientHandler.Ref), clientHandler.Ref);
+        serverConnection.Tell(new Tcp.Register(serverHandler.Ref), serverHandler.Ref);
+
+        clientConnection.Tell(new Tcp.Write(ByteString.FromString("ping")), clientHandler.Ref);
+        Assert.Equal("ping", (await serverHandler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+        serverConnection.Tell(new Tcp.Write(ByteString.FromString("pong")), serverHandler.Ref);
+        Assert.Equal("pong", (await clientHandler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+
+        clientConnection.Tell(Tcp.Close.Instance, clientHandler.Ref);
+        await clientHandler.ExpectMsgAsync<Tcp.Closed>();
+        await serverHandler.ExpectMsgAsync<Tcp.PeerClosed>();
+    }
+}

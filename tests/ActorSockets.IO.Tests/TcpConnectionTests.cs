@@ -1,0 +1,192 @@
+using ActorSockets.Actors;
+using ActorSockets.IO.Tests.Support;
+using ActorSockets.TestKit;
+using Xunit.Abstractions;
+
+namespace ActorSockets.IO.Tests;
+
+public class TcpConnectionTests(ITestOutputHelper output)
+    : IoTestKit(output, new TcpSettings { RegisterTimeout = TimeSpan.FromMilliseconds(500), WriteQueueLimit = 64 * 1024 })
+{
+    [Fact]
+    public async Task Register_ThenPeerSends_HandlerGetsReceivedFromTheConnection()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+
+        await client.SendAsync("hello");
+
+        Tcp.Received received = await handler.ExpectMsgAsync<Tcp.Received>();
+        Assert.Equal("hello", received.Data.DecodeString());
+        Assert.Equal(connection, handler.LastSender);
+    }
+
+    [Fact]
+    public async Task BeforeRegister_NothingIsRead_ThenRegisterDeliversIt()
+    {
+        TestProbe bindHandler = CreateTestProbe();
+        TestProbe handler = CreateTestProbe();
+        var (_, address) = await BindAsync(bindHandler);
+        var (connection, client) = await AcceptAsync(bindHandler, address);
+        using RawClient _ = client;
+
+        await client.SendAsync("early");
+        await bindHandler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+        connection.Tell(new Tcp.Register(handler.Ref), handler.Ref);
+
+        Assert.Equal("early", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+    }
+
+    [Fact]
+    public async Task Write_BeforeRegister_IsSentAndAcknowledged()
+    {
+        TestProbe bindHandler = CreateTestProbe();
+        var (_, address) = await BindAsync(bindHandler);
+        var (connection, client) = await AcceptAsync(bindHandler, address);
+        using RawClient _ = client;
+
+        connection.Tell(new Tcp.Write(ByteString.FromString("welcome"), new Ack(1)), TestActor);
+
+        Assert.Equal("welcome", await client.ReadStringAsync(7));
+        Assert.Equal(new Ack(1), await ExpectMsgAsync<Ack>());
+    }
+
+    [Fact]
+    public async Task RegisterTimeout_NoRegister_ClosesTheSocket()
+    {
+        TestProbe bindHandler = CreateTestProbe();
+        var (_, address) = await BindAsync(bindHandler);
+        var (connection, client) = await AcceptAsync(bindHandler, address);
+        using RawClient _ = client;
+        Watch(connection);
+
+        await ExpectTerminatedAsync(connection, TimeSpan.FromSeconds(5));
+        await client.ExpectEndOfStreamAsync();
+    }
+
+    [Fact]
+    public async Task Write_WithAck_AckComesAfterTheBytesAreSent()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+
+        connection.Tell(new Tcp.Write(ByteString.FromString("one"), new Ack(1)), handler.Ref);
+        connection.Tell(new Tcp.Write(ByteString.FromString("two")), handler.Ref);
+        connection.Tell(Tcp.Write.Empty with { Ack = new Ack(2) }, handler.Ref);
+
+        Assert.Equal(new Ack(1), await handler.ExpectMsgAsync<Ack>());
+        Assert.Equal(new Ack(2), await handler.ExpectMsgAsync<Ack>());
+        Assert.Equal("onetwo", await client.ReadStringAsync(6));
+    }
+
+    [Fact]
+    public async Task Write_TenMegabytes_ArrivesWholeAndInOrder()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+        byte[] payload = RandomBytes(10 * 1024 * 1024, seed: 7);
+
+        connection.Tell(new Tcp.Write(ByteString.FromArrayUnsafe(payload), new Ack(1)), handler.Ref);
+        byte[] arrived = await client.ReadExactlyAsync(payload.Length, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(payload, arrived);
+        Assert.Equal(new Ack(1), await handler.ExpectMsgAsync<Ack>());
+    }
+
+    [Fact]
+    public async Task Write_WhileQueueIsFull_NackedThenResumeWritingResumes()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+        byte[] big = RandomBytes(32 * 1024 * 1024, seed: 1);
+        var tooMuch = new Tcp.Write(ByteString.FromArrayUnsafe(new byte[65 * 1024]), new Ack(3));
+        var afterNack = new Tcp.Write(ByteString.FromString("x"), new Ack(4));
+
+        // The peer reads nothing, so 32 MB cannot all reach the kernel: it stays in flight.
+        connection.Tell(new Tcp.Write(ByteString.FromArrayUnsafe(big), new Ack(1)), handler.Ref);
+        connection.Tell(new Tcp.Write(ByteString.FromString("queued"), new Ack(2)), handler.Ref);
+        connection.Tell(tooMuch, handler.Ref);
+        connection.Tell(afterNack, handler.Ref);
+
+        Assert.Same(tooMuch, (await handler.ExpectMsgAsync<Tcp.CommandFailed>()).Cmd);
+        Assert.Same(afterNack, (await handler.ExpectMsgAsync<Tcp.CommandFailed>()).Cmd);
+        connection.Tell(Tcp.ResumeWriting.Instance, handler.Ref);
+        Task<byte[]> reading = client.ReadExactlyAsync(big.Length + 6, TimeSpan.FromSeconds(30));
+        Assert.Equal(new Ack(1), await handler.ExpectMsgAsync<Ack>(TimeSpan.FromSeconds(30)));
+        Assert.Equal(new Ack(2), await handler.ExpectMsgAsync<Ack>());
+        await handler.ExpectMsgAsync<Tcp.WritingResumed>();
+        byte[] arrived = await reading;
+        Assert.Equal(big, arrived[..big.Length]);
+        Assert.Equal("queued"u8.ToArray(), arrived[big.Length..]);
+
+        connection.Tell(new Tcp.Write(ByteString.FromString("after"), new Ack(5)), handler.Ref);
+        Assert.Equal(new Ack(5), await handler.ExpectMsgAsync<Ack>());
+        Assert.Equal("after", await client.ReadStringAsync(5));
+    }
+
+    [Fact]
+    public async Task SuspendReading_ThenResume_NothingIsLost()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+        await client.SendAsync("a");
+        Assert.Equal("a", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+
+        connection.Tell(Tcp.SuspendReading.Instance, handler.Ref);
+        byte[] payload = RandomBytes(256 * 1024, seed: 3);
+        await client.SendAsync(payload);
+        client.ShutdownSend();
+        connection.Tell(Tcp.ResumeReading.Instance, handler.Ref);
+
+        Assert.Equal(payload, await ReceiveBytesAsync(handler, payload.Length));
+        await handler.ExpectMsgAsync<Tcp.PeerClosed>();
+    }
+
+    [Fact]
+    public async Task PullMode_EachResumeReading_DeliversExactlyOneReceived()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler, pullMode: true);
+        using RawClient _ = client;
+
+        await client.SendAsync("first");
+        await handler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+        connection.Tell(Tcp.ResumeReading.Instance, handler.Ref);
+        Assert.Equal("first", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+
+        await client.SendAsync("second");
+        await handler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+        connection.Tell(Tcp.ResumeReading.Instance, handler.Ref);
+        Assert.Equal("second", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+        await handler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task HandlerStops_SocketIsClosedAndPeerSeesEndOfStream()
+    {
+        IActorRef handler = Sys.ActorOf(Props.Create<StoppableHandler>());
+        TestProbe bindHandler = CreateTestProbe();
+        var (_, address) = await BindAsync(bindHandler);
+        var (connection, client) = await AcceptAsync(bindHandler, address);
+        using RawClient _ = client;
+        connection.Tell(new Tcp.Register(handler), handler);
+        Watch(connection);
+
+        Sys.Stop(handler);
+
+        await ExpectTerminatedAsync(connection);
+        await client.ExpectEndOfStreamAsync();
+    }
+
+    private sealed record Ack(int Id) : Tcp.Event;
+
+    private sealed class StoppableHandler : ReceiveActor
+    {
+        public StoppableHandler() => ReceiveAny(_ => { });
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Sockets;
+using ActorSockets.Actors;
+using ActorSockets.IO.Tests.Support;
+using ActorSockets.TestKit;
+using Xunit.Abstractions;
+
+namespace ActorSockets.IO.Tests;
+
+public class TcpEchoTests(ITestOutputHelper output) : IoTestKit(output)
+{
+    private async Task<EndPoint> StartEchoServerAsync(EndPoint endpoint)
+    {
+        IActorRef server = Sys.ActorOf(Props.Create<EchoServer>());
+        Sys.Tcp().Tell(new Tcp.Bind(server, endpoint), TestActor);
+        return (await ExpectMsgAsync<Tcp.Bound>()).LocalAddress;
+    }
+
+    private static async Task EchoRoundTripsAsync(EndPoint address, int seed, int rounds)
+    {
+        using RawClient client = await RawClient.ConnectAsync(address);
+        var random = new Random(seed);
+        for (int i = 0; i < rounds; i++)
+        {
+            byte[] message = new byte[random.Next(1, 4096)];
+            random.NextBytes(message);
+            await client.SendAsync(message);
+            byte[] echoed = await client.ReadExactlyAsync(message.Length, TimeSpan.FromSeconds(30));
+            Assert.Equal(message, echoed);
+        }
+    }
+
+    [Fact]
+    public async Task Echo_ThousandConcurrentConnections_EveryByteComesBack()
+    {
+        EndPoint address = await StartEchoServerAsync(AnyLoopbackPort);
+
+        await Task.WhenAll(Enumerable.Range(0, 1000).Select(i => Task.Run(() => EchoRoundTripsAsync(address, seed: i, rounds: 3))));
+    }
+
+    [Fact]
+    public async Task Echo_IPv6Loopback_Works()
+    {
+        EndPoint address = await StartEchoServerAsync(new IPEndPoint(IPAddress.IPv6Loopback, 0));
+
+        Assert.Equal(AddressFamily.InterNetworkV6, address.AddressFamily);
+        await EchoRoundTripsAsync(address, seed: 1, rounds: 5);
+    }
+
+    [Fact]
+    public async Task Echo_UnixDomainSocket_WorksAndUnbindRemovesTheSocketFile()
+    {
+        string directory = Directory.CreateTempSubdirectory("actorsockets-io-").FullName;
+        try
+        {
+            string path = Path.Combine(directory, "echo.sock");
+            IActorRef server = Sys.ActorOf(Props.Create<EchoServer>());
+            Sys.Tcp().Tell(new Tcp.Bind(server, new UnixDomainSocketEndPoint(path)), TestActor);
+            await ExpectMsgAsync<Tcp.Bound>();
+            IActorRef listener = LastSender;
+
+            await EchoRoundTripsAsync(new UnixDomainSocketEndPoint(path), seed: 2, rounds: 5);
+            listener.Tell(Tcp.Unbind.Instance, TestActor);
+            await ExpectMsgAsync<Tcp.Unbound>();
+
+            Assert.False(File.Exists(path));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Connect_UnixDomainSocket_ConnectsToARawListener()
+    {
+        string directory = Directory.CreateTempSubdirectory("actorsockets-io-").FullName;
+        try
+        {
+            var endpoint = new UnixDomainSocketEndPoint(Path.Combine(directory, "raw.sock"));
+            using var server = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            server.Bind(endpoint);
+            server.Listen();
+            TestProbe handler = CreateTestProbe();
+
+            Sys.Tcp().Tell(new Tcp.Connect(endpoint), handler.Ref);
+            using var timeout = new CancellationTokenSource(RawClient.DefaultTimeout);
+            using RawClient peer = RawClient.FromAccepted(await server.AcceptAsync(timeout.Token));
+            await handler.ExpectMsgAsync<Tcp.Connected>();
+            handler.LastSender.Tell(new Tcp.Register(handler.Ref), handler.Ref);
+            await peer.SendAsync("over unix");
+
+            Assert.Equal("over unix", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Sockets;
+using ActorSockets.Actors;
+using ActorSockets.IO.Tests.Support;
+using ActorSockets.TestKit;
+using Xunit.Abstractions;
+
+namespace ActorSockets.IO.Tests;
+
+public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new TcpSettings { MaxConnections = 2 })
+{
+    [Fact]
+    public async Task Bind_Port0_BoundReportsTheRealPort()
+    {
+        TestProbe handler = CreateTestProbe();
+
+        var (_, address) = await BindAsync(handler);
+
+        IPEndPoint bound = Assert.IsType<IPEndPoint>(address);
+        Assert.Equal(IPAddress.Loopback, bound.Address);
+        Assert.NotEqual(0, bound.Port);
+        using RawClient client = await RawClient.ConnectAsync(bound);
+        Tcp.Connected connected = await handler.ExpectMsgAsync<Tcp.Connected>();
+        Assert.Equal(bound, connected.LocalAddress);
+        Assert.Equal(client.Socket.LocalEndPoint, connected.RemoteAddress);
+    }
+
+    [Fact]
+    public async Task Bind_PortInUse_RepliesCommandFailedWithAddressInUse()
+    {
+        using var occupant = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        occupant.Bind(AnyLoopbackPort);
+        occupant.Listen();
+        TestProbe commander = CreateTestProbe();
+        var bind = new Tcp.Bind(CreateTestProbe().Ref, occupant.LocalEndPoint!);
+
+        Sys.Tcp().Tell(bind, commander.Ref);
+
+        Tcp.CommandFailed failed = await commander.ExpectMsgAsync<Tcp.CommandFailed>();
+        Assert.Same(bind, failed.Cmd);
+        SocketException cause = Assert.IsType<SocketException>(failed.Cause);
+        Assert.Equal(SocketError.AddressAlreadyInUse, cause.SocketErrorCode);
+    }
+
+    [Fact]
+    public async Task Unbind_RepliesUnboundAndRefusesNewConnections()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (listener, address) = await BindAsync(handler);
+        TestProbe commander = CreateTestProbe();
+
+        listener.Tell(Tcp.Unbind.Instance, commander.Ref);
+
+        await commander.ExpectMsgAsync<Tcp.Unbound>();
+        SocketException refused = await Assert.ThrowsAsync<SocketException>(() => RawClient.ConnectAsync(address));
+        Assert.Equal(SocketError.ConnectionRefused, refused.SocketErrorCode);
+    }
+
+    [Fact]
+    public async Task Unbind_WithOpenConnection_ConnectionKeepsWorkingThenListenerStops()
+    {
+        TestProbe bindHandler = CreateTestProbe();
+        TestProbe handler = CreateTestProbe();
+        var (listener, address) = await BindAsync(bindHandler);
+        var (connection, client) = await AcceptAsync(bindHandler, address);
+        using RawClient _ = client;
+        connection.Tell(new Tcp.Register(handler.Ref), handler.Ref);
+        Watch(listener);
+
+        listener.Tell(Tcp.Unbind.Instance, TestActor);
+        await ExpectMsgAsync<Tcp.Unbound>();
+        await client.SendAsync("still here");
+        Tcp.Received received = await handler.ExpectMsgAsync<Tcp.Received>();
+        Assert.Equal("still here", received.Data.DecodeString());
+
+        connection.Tell(Tcp.Close.Instance, handler.Ref);
+        await handler.ExpectMsgAsync<Tcp.Closed>();
+        await ExpectTerminatedAsync(listener);
+    }
+
+    [Fact]
+    public async Task PullMode_AcceptsOnlyAfterResumeAccepting()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (listener, address) = await BindAsync(handler, pullMode: true);
+
+        // The kernel completes the handshake from its backlog, but the listener must not accept yet.
+        using RawClient client = await RawClient.ConnectAsync(address);
+        await handler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
+        listener.Tell(new Tcp.ResumeAccepting(1), TestActor);
+
+        await handler.ExpectMsgAsync<Tcp.Connected>();
+    }
+
+    [Fact]
+    public async Task MaxConnections_ThirdConnectionIsClosedAndTheOthersKeepWorking()
+    {
+        TestProbe bindHandler = CreateTestProbe();
+        TestProbe handler = CreateTestProbe();
+        var (_, address) = await BindAsync(bindHandler);
+        var (first, firstClient) = await AcceptAsync(bindHandler, address);
+        var (_, secondClient) = await AcceptAsync(bindHandler, address);
+        using RawClient a = firstClient, b = secondClient;
+        first.Tell(new Tcp.Register(handler.Ref), handler.Ref);
+
+        using RawClient third = await RawClient.ConnectAsync(address);
+
+        await third.ExpectEndOfStreamAsync();
+        await bindHandler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+        await firstClient.SendAsync("ping");
+        Assert.Equal("ping", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+    }
+
+    [Fact]
+    public async Task MaxConnections_AfterOneCloses_AcceptsAgain()
+    {
+        TestProbe bindHandler = CreateTestProbe();
+        var (_, address) = await BindAsync(bindHandler);
+        var (first, firstClient) = await AcceptAsync(bindHandler, address);
+        var (_, secondClient) = await AcceptAsync(bindHandler, address);
+        using RawClient b = secondClient;
+        Watch(first);
+
+        first.Tell(Tcp.Abort.Instance, TestActor);
+        await ExpectMsgAsync<Tcp.Aborted>();
+        await ExpectTerminatedAsync(first);
+        firstClient.Dispose();
+        var (_, thirdClient) = await AcceptAsync(bindHandler, address);
+        using RawClient c = thirdClient;
+    }
+
+    [Fact]
+    public async Task StopListener_ClosesItsConnections()
+    {
+        TestProbe bindHandler = CreateTestProbe();
+        var (listener, address) = await BindAsync(bindHandler);
+        var (connection, client) = await AcceptAsync(bindHandler, address);
+        using RawClient _ = client;
+        Watch(connection);
+
+        Sys.Stop(listener);
+
+        await ExpectTerminatedAsync(connection);
+        await client.ExpectEndOfStreamAsync();
+    }
+}

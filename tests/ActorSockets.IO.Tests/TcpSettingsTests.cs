@@ -1,0 +1,66 @@
+using ActorSockets.Hocon;
+
+namespace ActorSockets.IO.Tests;
+
+public class TcpSettingsTests
+{
+    [Fact]
+    public void FromConfig_EmptyConfig_ReferenceConfMatchesDocumentedDefaults()
+    {
+        TcpSettings settings = TcpSettings.FromConfig(Config.Empty);
+
+        Assert.Equal(TcpSettings.Default, settings);
+        Assert.Equal(64 * 1024, settings.ReceiveBufferSize);
+        Assert.True(settings.ReuseAddress);
+        Assert.True(settings.NoDelay);
+    }
+
+    [Fact]
+    public void FromConfig_ApplicationOverrides_WinOverReference()
+    {
+        Config config = ConfigFactory.ParseString("""
+            actorsockets.io.tcp {
+              receive-buffer-size = 4 KiB
+              write-queue-limit = 0
+              register-timeout = 250 ms
+              max-connections = 3
+              no-delay = off
+            }
+            """);
+
+        TcpSettings settings = TcpSettings.FromConfig(config);
+
+        Assert.Equal(4096, settings.ReceiveBufferSize);
+        Assert.Equal(0, settings.WriteQueueLimit);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), settings.RegisterTimeout);
+        Assert.Equal(3, settings.MaxConnections);
+        Assert.False(settings.NoDelay);
+        Assert.Equal(1024, settings.Backlog);
+    }
+
+    [Fact]
+    public void FromConfig_NonPositiveBacklog_ThrowsConfigExceptionNamingTheKey()
+    {
+        Config config = ConfigFactory.ParseString("actorsockets.io.tcp.backlog = 0");
+
+        ConfigException error = Assert.Throws<ConfigException>(() => TcpSettings.FromConfig(config));
+
+        Assert.Contains("backlog", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UdpFromConfig_EmptyConfig_ReferenceConfMatchesDocumentedDefaults()
+    {
+        UdpSettings settings = UdpSettings.FromConfig(Config.Empty);
+
+        Assert.Equal(UdpSettings.Default, settings);
+    }
+
+    [Fact]
+    public void UdpFromConfig_MaxDatagramSize_IsRead()
+    {
+        Config config = ConfigFactory.ParseString("actorsockets.io.udp.max-datagram-size = 1 KiB");
+
+        Assert.Equal(1024, UdpSettings.FromConfig(config).MaxDatagramSize);
+    }
+}

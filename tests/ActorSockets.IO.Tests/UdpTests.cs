@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Sockets;
+using ActorSockets.IO.Tests.Support;
+using ActorSockets.TestKit;
+using Xunit.Abstractions;
+
+namespace ActorSockets.IO.Tests;
+
+public class UdpTests(ITestOutputHelper output) : IoTestKit(output, udp: new UdpSettings { MaxDatagramSize = 1024 })
+{
+    private async Task<(Actors.IActorRef Socket, IPEndPoint Address)> BindUdpAsync(TestProbe handler)
+    {
+        Sys.Udp().Tell(new Udp.Bind(handler.Ref, new IPEndPoint(IPAddress.Loopback, 0)), handler.Ref);
+        Udp.Bound bound = await handler.ExpectMsgAsync<Udp.Bound>();
+        return (handler.LastSender, Assert.IsType<IPEndPoint>(bound.LocalAddress));
+    }
+
+    private static Socket NewPeer()
+    {
+        var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return peer;
+    }
+
+    private static async Task<string> ReceiveStringAsync(Socket peer)
+    {
+        var buffer = new byte[2048];
+        using var timeout = new CancellationTokenSource(RawClient.DefaultTimeout);
+        int read = await peer.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+        return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
+    }
+
+    [Fact]
+    public async Task Bind_PeerSends_HandlerReceivesDatagramWithSender()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (_, address) = await BindUdpAsync(handler);
+        using Socket peer = NewPeer();
+
+        await peer.SendToAsync("hello"u8.ToArray(), address);
+
+        Udp.Received received = await handler.ExpectMsgAsync<Udp.Received>();
+        Assert.Equal("hello", received.Data.DecodeString());
+        Assert.Equal(peer.LocalEndPoint, received.Sender);
+    }
+
+    [Fact]
+    public async Task Send_FromBoundSocket_ArrivesFromTheBoundPortAndIsAcknowledged()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (socket, address) = await BindUdpAsync(handler);
+        using Socket peer = NewPeer();
+
+        socket.Tell(new Udp.Send(ByteString.FromString("hi"), peer.LocalEndPoint!, new Ack()), handler.Ref);
+
+        await handler.ExpectMsgAsync<Ack>();
+        var buffer = new byte[16];
+        using var timeout = new CancellationTokenSource(RawClient.DefaultTimeout);
+        SocketReceiveFromResult result = await peer.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), timeout.Token);
+        Assert.Equal("hi", System.Text.Encoding.UTF8.GetString(buffer, 0, result.ReceivedBytes));
+        Assert.Equal(address, result.RemoteEndPoint);
+    }
+
+    [Fact]
+    public async Task OversizedDatagram_IsDroppedAndTheSocketKeepsWorking()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (_, address) = await BindUdpAsync(handler);
+        using Socket peer = NewPeer();
+
+        await peer.SendToAsync(new byte[1025], address);
+        await peer.SendToAsync("small"u8.ToArray(), address);
+
+        Assert.Equal("small", (await handler.ExpectMsgAsync<Udp.Received>()).Data.DecodeString());
+    }
+
+    [Fact]
+    public async Task Send_Oversized_CommandFailed()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (socket, _) = await BindUdpAsync(handler);
+        var send = new Udp.Send(ByteString.FromArrayUnsafe(new byte[1025]), new IPEndPoint(IPAddress.Loopback, 9));
+
+        socket.Tell(send, handler.Ref);
+
+        Assert.Same(send, (await handler.ExpectMsgAsync<Udp.CommandFailed>()).Cmd);
+    }
+
+    [Fact]
+    public async Task Send_ToClosedPort_ListenerKeepsReceiving()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (socket, address) = await BindUdpAsync(handler);
+        int closedPort;
+        using (Socket gone = NewPeer())
+        {
+            closedPort = ((IPEndPoint)gone.LocalEndPoint!).Port;
+        }
+
+        socket.Tell(new Udp.Send(ByteString.FromString("void"), new IPEndPoint(IPAddress.Loopback, closedPort)), handler.Ref);
+        using Socket peer = NewPeer();
+        await peer.SendToAsync("still alive"u8.ToArray(), address);
+
+        Assert.Equal("still alive", (await handler.ExpectMsgAsync<Udp.Received>()).Data.DecodeString());
+    }
+
+    [Fact]
+    public async Task Unbind_RepliesUnboundAndFreesThePort()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (socket, address) = await BindUdpAsync(handler);
+
+        socket.Tell(Udp.Unbind.Instance, handler.Ref);
+        await handler.ExpectMsgAsync<Udp.Unbound>();
+
+        using var rebind = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        rebind.Bind(address);
+    }
+
+    [Fact]
+    public async Task SimpleSender_SendsToPeer()
+    {
+        TestProbe commander = CreateTestProbe();
+        using Socket peer = NewPeer();
+
+        Sys.Udp().Tell(new Udp.SimpleSender(), commander.Ref);
+        await commander.ExpectMsgAsync<Udp.SimpleSenderReady>();
+        commander.LastSender.Tell(new Udp.Send(ByteString.FromString("simple"), peer.LocalEndPoint!), commander.Ref);
+
+        Assert.Equal("simple", await ReceiveStringAsync(peer));
+    }
+
+    [Fact]
+    public async Task SuspendReading_ThenResume_DatagramIsDeliveredAfterResume()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (socket, address) = await BindUdpAsync(handler);
+        using Socket peer = NewPeer();
+
+        socket.Tell(Udp.SuspendReading.Instance, handler.Ref);
+        await peer.SendToAsync("later"u8.ToArray(), address);
+        await handler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+        socket.Tell(Udp.ResumeReading.Instance, handler.Ref);
+
+        Assert.Equal("later", (await handler.ExpectMsgAsync<Udp.Received>()).Data.DecodeString());
+    }
+
+    private sealed record Ack : Udp.Event;
+}
