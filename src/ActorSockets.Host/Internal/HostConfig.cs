@@ -18,7 +18,7 @@ internal static class HostConfig
 
     /// <summary>The assemblies whose embedded reference.conf supply the defaults, most specific first.</summary>
     public static Assembly[] ReferenceAssemblies =>
-        [typeof(HostConfig).Assembly, typeof(ActorSockets.Protocols.Chat.ChatFormat).Assembly, typeof(ByteString).Assembly, typeof(ActorSystem).Assembly];
+        [typeof(HostConfig).Assembly, typeof(EndpointHost).Assembly, typeof(TcpExt).Assembly, typeof(ActorSystem).Assembly];
 
     /// <summary>
     /// Finds <c>hocon/actorsockets.conf</c>: in <paramref name="currentDirectory"/> and its parents up to the

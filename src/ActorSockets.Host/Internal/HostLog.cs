@@ -4,14 +4,14 @@ namespace ActorSockets.Host.Internal;
 
 internal static partial class HostLog
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Shutting down on {Signal} (at most {Timeout}); a second signal exits at once")]
-    public static partial void ShuttingDown(ILogger logger, string signal, TimeSpan timeout);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Shutting down on {Signal} (at most {TimeoutSeconds} s); a second signal exits at once")]
+    public static partial void ShuttingDown(ILogger logger, string signal, double timeoutSeconds);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Stopped in {Duration}")]
-    public static partial void Stopped(ILogger logger, TimeSpan duration);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Stopped in {DurationMs} ms")]
+    public static partial void Stopped(ILogger logger, long durationMs);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Shutdown did not finish within {Timeout}; exiting anyway")]
-    public static partial void ShutdownTimedOut(ILogger logger, TimeSpan timeout);
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Shutdown did not finish within {TimeoutSeconds} s; exiting anyway")]
+    public static partial void ShutdownTimedOut(ILogger logger, double timeoutSeconds);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "The actor system terminated by itself; exiting")]
     public static partial void SystemTerminated(ILogger logger);

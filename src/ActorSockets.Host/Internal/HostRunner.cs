@@ -1,5 +1,6 @@
 using ActorSockets.Actors;
 using ActorSockets.Hocon;
+using ActorSockets.IO;
 using ActorSockets.Protocols;
 using Microsoft.Extensions.Logging;
 using Serilog.Extensions.Logging;
@@ -84,6 +85,9 @@ internal sealed class HostRunner
                 sources,
                 HostSettings.FromConfig(config),
                 LogSettings.FromConfig(config),
+                ActorSystemSettings.FromConfig(config),
+                TcpSettings.FromConfig(config),
+                UdpSettings.FromConfig(config),
                 EndpointSettings.FromConfig(config));
             return true;
         }
@@ -105,7 +109,12 @@ internal sealed class HostRunner
         var log = loggerFactory.CreateLogger("ActorSockets.Host");
         using var signals = new ShutdownSignals();
         signals.Register();
-        var system = ActorSystem.Create("actorsockets", ActorSystemSettings.Default, loggerFactory);
+        var system = ActorSystem.Create("actorsockets", loaded.Actors, loggerFactory);
+
+        // The IO extensions are created with the application's actorsockets.io settings before the first
+        // endpoint asks for them (they would otherwise start with the library defaults).
+        TcpExt.Configure(system, loaded.Tcp);
+        UdpExt.Configure(system, loaded.Udp);
         IReadOnlyList<EndpointBinding> bindings;
         try
         {
@@ -139,18 +148,18 @@ internal sealed class HostRunner
         }
 
         var signal = await signals.Requested.ConfigureAwait(false);
-        HostLog.ShuttingDown(log, signal, loaded.Host.ShutdownTimeout);
+        HostLog.ShuttingDown(log, signal, loaded.Host.ShutdownTimeout.TotalSeconds);
         var started = TimeProvider.System.GetTimestamp();
         var shutdown = CoordinatedShutdown.Get(system).Run(new SignalReason(signal));
         var done = await WithinAsync(Task.WhenAll(shutdown, system.WhenTerminated), loaded.Host.ShutdownTimeout).ConfigureAwait(false);
         var elapsed = TimeProvider.System.GetElapsedTime(started);
         if (!done)
         {
-            HostLog.ShutdownTimedOut(log, loaded.Host.ShutdownTimeout);
+            HostLog.ShutdownTimedOut(log, loaded.Host.ShutdownTimeout.TotalSeconds);
             return ExitShutdownFailed;
         }
 
-        HostLog.Stopped(log, elapsed);
+        HostLog.Stopped(log, (long)elapsed.TotalMilliseconds);
         return ExitOk;
     }
 
@@ -200,5 +209,8 @@ internal sealed class HostRunner
         IReadOnlyList<string> Sources,
         HostSettings Host,
         LogSettings Log,
+        ActorSystemSettings Actors,
+        TcpSettings Tcp,
+        UdpSettings Udp,
         IReadOnlyList<EndpointSettings> Endpoints);
 }

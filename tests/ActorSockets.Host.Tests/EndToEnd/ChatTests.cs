@@ -27,10 +27,12 @@ public sealed partial class ChatTests(RunningHost host)
         await c.ReadUntilLineAsync($"*** {guestA} is now known as alice");
         await b.SendAsync("/nick bob\n");
         Assert.Equal("*** You are now known as bob", await b.ReadLineAsync());
+        await a.ReadUntilLineAsync($"*** {guestB} is now known as bob");
+        await c.ReadUntilLineAsync($"*** {guestB} is now known as bob");
         await c.SendAsync("/nick carol\r\n");
         Assert.Equal("*** You are now known as carol", await c.ReadLineAsync());
-        await a.ReadUntilLineAsync("*** " + guestC + " is now known as carol");
-        await b.ReadUntilLineAsync("*** " + guestC + " is now known as carol");
+        await a.ReadUntilLineAsync($"*** {guestC} is now known as carol");
+        await b.ReadUntilLineAsync($"*** {guestC} is now known as carol");
 
         await a.SendAsync("/nick bob\r\n");
         Assert.Equal("*** Error: the nick bob is already in use", await a.ReadLineAsync());
