@@ -16,11 +16,18 @@ public static class LoadGenerator
     /// <param name="hooks">Progress output and measurement callbacks; none by default.</param>
     /// <param name="cancellationToken">Ends the run early; the figures then cover the part that ran.</param>
     /// <exception cref="LoadTargetException">The target cannot or may not be used.</exception>
-    public static async Task<LoadResult> RunAsync(
+    public static Task<LoadResult> RunAsync(
         LoadOptions options, LoadHooks? hooks = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        hooks ??= new LoadHooks();
+
+        // Off the caller's synchronization context (a test runner's or a UI's): the timing of the phases must not
+        // wait for a context that is busy with something else.
+        return Task.Run(() => RunCoreAsync(options, hooks ?? new LoadHooks(), cancellationToken), CancellationToken.None);
+    }
+
+    private static async Task<LoadResult> RunCoreAsync(LoadOptions options, LoadHooks hooks, CancellationToken cancellationToken)
+    {
         var target = await LoadTarget.ResolveAsync(options, cancellationToken);
         var rampSteps = options.Mode == LoadMode.ConnectStorm ? 0 : options.Connections;
         var run = new LoadRun(options, target, rampSteps);

@@ -21,8 +21,16 @@ public static class LoadReport
         writer.WriteLine(string.Create(c, $"{"target",-18}{Describe(options)}"));
         writer.WriteLine(string.Create(c, $"{"load",-18}{ModeName(options.Mode)}, {options.Connections} connections, {options.Size} B messages, pipeline {options.Pipeline}"));
         writer.WriteLine(string.Create(c, $"{"measured",-18}{result.Measured.TotalSeconds:0.00} s after {options.Warmup.TotalSeconds:0.##} s warmup"));
-        writer.WriteLine(string.Create(c, $"{operation + "/s",-18}{result.OperationsPerSecond:N0}  ({result.Operations:N0} {operation})"));
-        writer.WriteLine(string.Create(c, $"{"latency",-18}p50 {FormatNanoseconds(latency.ValueAtPercentile(50))}  p99 {FormatNanoseconds(latency.ValueAtPercentile(99))}  p99.9 {FormatNanoseconds(latency.ValueAtPercentile(99.9))}  max {FormatNanoseconds(latency.MaxValue)}"));
+        if (options.Mode == LoadMode.Idle)
+        {
+            writer.WriteLine(string.Create(c, $"{"held",-18}{result.OpenConnections:N0} of {options.Connections:N0} connections, each after one verified round trip"));
+        }
+        else
+        {
+            writer.WriteLine(string.Create(c, $"{operation + "/s",-18}{result.OperationsPerSecond:N0}  ({result.Operations:N0} {operation})"));
+            writer.WriteLine(string.Create(c, $"{"latency",-18}p50 {FormatNanoseconds(latency.ValueAtPercentile(50))}  p99 {FormatNanoseconds(latency.ValueAtPercentile(99))}  p99.9 {FormatNanoseconds(latency.ValueAtPercentile(99.9))}  max {FormatNanoseconds(latency.MaxValue)}"));
+        }
+
         writer.WriteLine(string.Create(c, $"{"bytes verified",-18}{result.BytesVerified:N0}"));
         writer.WriteLine(string.Create(c, $"{"mismatches",-18}{result.Mismatches:N0}"));
         writer.WriteLine(string.Create(c, $"{"errors",-18}{result.ErrorCount:N0}"));

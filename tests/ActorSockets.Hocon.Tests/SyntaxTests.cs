@@ -116,6 +116,22 @@ public class SyntaxTests
     }
 
     [Fact]
+    public void Parse_ManyObjectsRepeatingKeys_EachKeepsOwnValues()
+    {
+        var text = string.Join('\n', Enumerable.Range(0, 300).Select(i => $"o{i} {{ a = {i}, b.c = x{i}, \"q\" = {i} }}"));
+
+        var config = ConfigFactory.ParseString(text);
+
+        Assert.Equal(300, config.Keys.Count());
+        for (var i = 0; i < 300; i += 37)
+        {
+            Assert.Equal(i, config.GetInt($"o{i}.a"));
+            Assert.Equal($"x{i}", config.GetString($"o{i}.b.c"));
+            Assert.Equal(i, config.GetInt($"o{i}.q"));
+        }
+    }
+
+    [Fact]
     public void Keys_FileOrder_Preserved()
     {
         var config = ConfigFactory.ParseString("z = 1\na = 2\nm { c = 1, b = 2 }\nz = 3");

@@ -18,7 +18,8 @@ internal sealed class TestEchoServer : IAsyncDisposable
         _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         _listener.Listen(512);
         Port = ((IPEndPoint)_listener.LocalEndPoint!).Port;
-        _accepting = AcceptAsync();
+        // On the thread pool, not on the test runner's synchronization context, which parallel tests keep busy.
+        _accepting = Task.Run(AcceptAsync);
     }
 
     public enum Behaviour

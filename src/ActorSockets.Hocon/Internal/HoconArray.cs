@@ -6,9 +6,9 @@ internal sealed class HoconArray : HoconValue
         : base(origin)
     {
         Items = items;
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
-            if (HoconObject.IsUnresolved(item))
+            if (HoconObject.IsUnresolved(items[i]))
             {
                 HasUnresolved = true;
                 break;

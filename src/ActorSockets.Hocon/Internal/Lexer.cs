@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -17,6 +18,16 @@ internal sealed class Lexer
     private int _lineStart;
     private Token _peeked;
     private bool _hasPeeked;
+    private StringBuilder? _scratch;
+
+    /// <summary>HOCON whitespace other than the newline.</summary>
+    private static readonly SearchValues<char> WhitespaceChars = CharsWhere(IsWhitespace);
+
+    /// <summary>Characters that may end unquoted text ('/' only ends it when a second '/' follows).</summary>
+    private static readonly SearchValues<char> UnquotedStops = CharsWhere(c => c == '\n' || c == '/' || IsWhitespace(c) || IsForbiddenInUnquoted(c));
+
+    /// <summary>Characters a quoted string cannot simply copy: its end, escapes, newlines and other control characters.</summary>
+    private static readonly SearchValues<char> QuotedStops = CharsWhere(c => c is '"' or '\\' || (char.IsControl(c) && c != '\t'));
 
     public Lexer(string text, string source)
     {
@@ -117,11 +128,8 @@ internal sealed class Lexer
                 default:
                     if (IsWhitespace(c))
                     {
-                        while (_pos < _text.Length && IsWhitespace(_text[_pos]))
-                        {
-                            _pos++;
-                        }
-
+                        var run = _text.AsSpan(_pos).IndexOfAnyExcept(WhitespaceChars);
+                        _pos = run < 0 ? _text.Length : _pos + run;
                         return new Token(TokenKind.Whitespace, start, _pos - start, _line, Column(start));
                     }
 
@@ -137,6 +145,20 @@ internal sealed class Lexer
 
     private int Column(int pos) => pos - _lineStart + 1;
 
+    private static SearchValues<char> CharsWhere(Func<char, bool> predicate)
+    {
+        var chars = new List<char>();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (predicate((char)c))
+            {
+                chars.Add((char)c);
+            }
+        }
+
+        return SearchValues.Create(chars.ToArray());
+    }
+
     private Token Single(TokenKind kind)
     {
         var token = new Token(kind, _pos, 1, _line, Column(_pos));
@@ -146,24 +168,24 @@ internal sealed class Lexer
 
     private void SkipComment()
     {
-        while (_pos < _text.Length && _text[_pos] != '\n')
-        {
-            _pos++;
-        }
+        var end = _text.AsSpan(_pos).IndexOf('\n');
+        _pos = end < 0 ? _text.Length : _pos + end;
     }
 
     private Token ReadUnquoted()
     {
         var start = _pos;
-        while (_pos < _text.Length)
+        while (true)
         {
-            var c = _text[_pos];
-            if (c == '\n' || IsWhitespace(c) || IsForbiddenInUnquoted(c))
+            var stop = _text.AsSpan(_pos).IndexOfAny(UnquotedStops);
+            if (stop < 0)
             {
+                _pos = _text.Length;
                 break;
             }
 
-            if (c == '/' && _pos + 1 < _text.Length && _text[_pos + 1] == '/')
+            _pos += stop;
+            if (_text[_pos] != '/' || (_pos + 1 < _text.Length && _text[_pos + 1] == '/'))
             {
                 break;
             }
@@ -184,6 +206,10 @@ internal sealed class Lexer
         StringBuilder? sb = null;
         while (true)
         {
+            var rest = _text.AsSpan(_pos);
+            var stop = rest.IndexOfAny(QuotedStops);
+            sb?.Append(stop < 0 ? rest : rest[..stop]);
+            _pos = stop < 0 ? _text.Length : _pos + stop;
             if (_pos >= _text.Length || _text[_pos] == '\n')
             {
                 throw new HoconParseException($"unterminated quoted string opened at {line}:{column}; close it with '\"' on the same line (use \"\"\" for multi-line text)", _source, _line, Column(_pos));
@@ -199,18 +225,17 @@ internal sealed class Lexer
 
             if (c == '\\')
             {
-                sb ??= new StringBuilder().Append(_text, contentStart, _pos - contentStart);
+                if (sb is null)
+                {
+                    sb = _scratch ??= new StringBuilder();
+                    sb.Clear().Append(_text, contentStart, _pos - contentStart);
+                }
+
                 ReadEscape(sb);
                 continue;
             }
 
-            if (char.IsControl(c) && c != '\t')
-            {
-                throw Error(_pos, $"control character U+{(int)c:X4} in quoted string; write it as an escape such as \\u{(int)c:x4}");
-            }
-
-            sb?.Append(c);
-            _pos++;
+            throw Error(_pos, $"control character U+{(int)c:X4} in quoted string; write it as an escape such as \\u{(int)c:x4}");
         }
     }
 

@@ -27,8 +27,25 @@ internal sealed partial class Parser
                     return [first.Text!];
                 }
 
-                if (TrySplitKey(_lexer.Span(first)) is { } simple)
+                // Large configs repeat key names a lot; segment arrays are never changed, so one per distinct key text is shared.
+                var text = _lexer.Span(first);
+                if (_keyCache is null && ++_keysRead > KeyCacheAfter)
                 {
+                    _keyCache = new Dictionary<string, string[]>(StringComparer.Ordinal);
+                }
+
+                if (_keyCache is not null && _keyCache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var cached))
+                {
+                    return cached;
+                }
+
+                if (TrySplitKey(text) is { } simple)
+                {
+                    if (_keyCache is not null && _keyCache.Count < MaxCachedKeys)
+                    {
+                        _keyCache.GetAlternateLookup<ReadOnlySpan<char>>()[text] = simple;
+                    }
+
                     return simple;
                 }
             }

@@ -10,11 +10,19 @@ internal sealed partial class Parser
     /// <summary>Deepest nesting of objects and lists accepted, so hostile input cannot overflow the stack.</summary>
     public const int MaxNesting = 200;
 
+    /// <summary>Distinct unquoted keys remembered per parse, so a huge generated file cannot grow the cache without bound.</summary>
+    private const int MaxCachedKeys = 4096;
+
+    /// <summary>Keys read before the key cache is worth creating (small configs never need it).</summary>
+    private const int KeyCacheAfter = 64;
+
     private readonly Lexer _lexer;
     private readonly string _source;
     private readonly Includer _includer;
     private readonly string[] _prefix;
     private readonly IReadOnlyList<string> _includeStack;
+    private Dictionary<string, string[]>? _keyCache;
+    private int _keysRead;
     private int _depth;
 
     private Parser(Lexer lexer, string source, Includer includer, string[] prefix, IReadOnlyList<string> includeStack)

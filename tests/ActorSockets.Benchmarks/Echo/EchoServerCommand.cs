@@ -61,6 +61,7 @@ public static class EchoServerCommand
                     break;
                 case "-h" or "--help":
                     Console.Out.WriteLine(Usage);
+                    Console.Out.WriteLine($"Implementations: {string.Join(", ", EchoServerRegistry.All.Select(x => x.Name))}");
                     return 0;
                 default:
                     return BadArguments($"bad or incomplete argument '{args[i]}'");

@@ -73,11 +73,15 @@ internal static class CompareReport
         if (scenarios.Any(s => !s.IsIdle))
         {
             text.Append(loads);
+            text.AppendLine("ops/s: echoed messages per second; in connect-storm, cycles of connect + one verified 64 B round trip + close");
+            text.AppendLine("(each accepted and served by the server). CPU: the server's user + system time per op. Latency is the load's view.");
         }
 
         if (scenarios.Any(s => s.IsIdle))
         {
             text.AppendLine().Append(idle);
+            text.AppendLine("RSS/conn: the server's VmRSS growth (after a forced full collection) divided by the connections held,");
+            text.AppendLine("each connection idle after one verified round trip.");
         }
 
         return text.ToString();
