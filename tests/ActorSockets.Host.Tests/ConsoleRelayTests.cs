@@ -35,7 +35,6 @@ public sealed class ConsoleRelayTests
         var said = new List<string>();
         var thread = ConsoleRelay.Start(new StringReader("one\n"), said.Add, ex => throw ex);
 
-        Assert.True(thread.IsBackground);
         Assert.True(await Task.Run(() => thread.Join(TimeSpan.FromSeconds(10))));
         Assert.Equal(["one"], said);
     }
