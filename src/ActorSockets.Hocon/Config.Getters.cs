@@ -65,7 +65,7 @@ public sealed partial class Config
         return value switch
         {
             null => Empty,
-            HoconObject obj => obj.Count == 0 ? Empty : new Config(obj, obj),
+            HoconObject obj => obj.Count == 0 ? Empty : FromResolved(obj),
             _ => throw WrongType(path, value, "an object"),
         };
     }
