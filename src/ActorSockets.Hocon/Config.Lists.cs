@@ -33,7 +33,7 @@ public sealed partial class Config
 
     /// <summary>Reads a list of objects, each as a config.</summary>
     public IReadOnlyList<Config> GetConfigList(string path) =>
-        ReadList(path, Require(path, "a list of objects"), "a list of objects", (p, v) => v is HoconObject obj ? new Config(obj, obj) : throw WrongType(p, v, "an object"));
+        ReadList(path, Require(path, "a list of objects"), "a list of objects", (p, v) => v is HoconObject obj ? FromResolved(obj) : throw WrongType(p, v, "an object"));
 
     private static T[] ReadList<T>(string path, HoconValue value, string expected, Func<string, HoconValue, T> convert)
     {

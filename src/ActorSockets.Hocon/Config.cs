@@ -33,6 +33,16 @@ public sealed partial class Config
         _resolved = resolved;
     }
 
+    /// <summary>
+    /// Wraps a resolved object as a config of its own. Its root accepts fallbacks even if the object
+    /// replaced a non-object value where it came from, so <c>GetConfig(x).WithFallback(defaults)</c> merges.
+    /// </summary>
+    internal static Config FromResolved(HoconObject obj)
+    {
+        var root = obj.AsRoot();
+        return new Config(root, root);
+    }
+
     /// <summary>A config with no values.</summary>
     public static Config Empty { get; } = new(HoconObject.Empty, HoconObject.Empty);
 

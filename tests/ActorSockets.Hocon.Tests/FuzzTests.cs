@@ -105,11 +105,12 @@ public class FuzzTests
             cases++;
             Exception? unexpected;
             Stage stage;
+            using var deadline = new CancellationTokenSource(CaseDeadline);
             try
             {
-                (unexpected, stage) = await Task.Run(() => RunCase(text)).WaitAsync(CaseDeadline);
+                (unexpected, stage) = await Task.Run(() => RunCase(text), deadline.Token).WaitAsync(deadline.Token);
             }
-            catch (TimeoutException)
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
             {
                 Assert.Fail($"seed {seed}, case {cases}: no result within {CaseDeadline} for input:\n{text}");
                 return;

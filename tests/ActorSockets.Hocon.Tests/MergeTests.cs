@@ -67,6 +67,40 @@ public class MergeTests
     }
 
     [Fact]
+    public void SpecExample_NonObjectBetweenObjects_HidesTheLowerOne()
+    {
+        var first = ConfigFactory.ParseString("a : { x : 1 }");
+        var number = ConfigFactory.ParseString("a : 42");
+        var second = ConfigFactory.ParseString("a : { y : 2 }");
+
+        var hidden = first.WithFallback(number).WithFallback(second);
+        var adjacent = first.WithFallback(second).WithFallback(number);
+
+        Assert.Equal(new[] { "x" }, hidden.GetKeys("a"));
+        Assert.Equal(new[] { "x", "y" }, adjacent.GetKeys("a"));
+    }
+
+    [Fact]
+    public void NullReset_HidesFallbackValuesToo()
+    {
+        var config = ConfigFactory.ParseString("foo { a = 1 }\nfoo = null\nfoo { b = 2 }")
+            .WithFallback(ConfigFactory.ParseString("foo { c = 3 }"));
+
+        Assert.Equal(new[] { "b" }, config.GetKeys("foo"));
+    }
+
+    [Fact]
+    public void GetConfigOfResetObject_ThenFallback_Merges()
+    {
+        var section = ConfigFactory.ParseString("foo = null\nfoo { b = 2 }").GetConfig("foo");
+
+        var config = section.WithFallback(ConfigFactory.ParseString("c = 3"));
+
+        Assert.Equal(2, config.GetInt("b"));
+        Assert.Equal(3, config.GetInt("c"));
+    }
+
+    [Fact]
     public void WithFallback_Empty_ReturnsSameConfig()
     {
         var config = ConfigFactory.ParseString("a = 1");

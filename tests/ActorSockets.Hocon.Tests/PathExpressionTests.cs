@@ -61,6 +61,28 @@ public class PathExpressionTests
     }
 
     [Fact]
+    public void SpecExample_NumbersAndBooleansInKeys_AreStrings()
+    {
+        var config = ConfigFactory.ParseString("foo10.0 = a\ntrue : 42\n3.14 : pi\nfoo\"10.0\" = b");
+
+        Assert.Equal("a", config.GetString("foo10.0"));
+        Assert.Equal(new[] { "0" }, config.GetKeys("foo10"));
+        Assert.Equal(42, config.GetInt("\"true\""));
+        Assert.Equal("pi", config.GetString("3.14"));
+        Assert.Equal("b", config.GetString("\"foo10.0\""));
+    }
+
+    [Fact]
+    public void SpecExample_IncludeLaterInKey_IsPartOfKey()
+    {
+        var config = ConfigFactory.ParseString("a { foo include : 42 }\nbar : include\nlist = [ include ]");
+
+        Assert.Equal(42, config.GetInt("a.\"foo include\""));
+        Assert.Equal("include", config.GetString("bar"));
+        Assert.Equal(new[] { "include" }, config.GetStringList("list"));
+    }
+
+    [Fact]
     public void EmptyQuotedKey_IsAllowed()
     {
         var config = ConfigFactory.ParseString("\"\" = 1\na.\"\".b = 2");

@@ -36,6 +36,59 @@ internal sealed class HoconObject : HoconValue
     /// <summary>True when some value below this object is a substitution, concatenation or delayed merge.</summary>
     public bool HasUnresolved { get; private set; }
 
+    /// <summary>
+    /// True when this object replaced a non-object value (such as <c>null</c> or a number): it hides
+    /// everything beneath it, so later fallbacks do not merge into it (HOCON merges in pairs).
+    /// </summary>
+    public bool IgnoresFallbacks { get; private set; }
+
+    /// <summary>Marks an object the parser still owns as hiding what is beneath it.</summary>
+    public void MarkIgnoresFallbacks() => IgnoresFallbacks = true;
+
+    /// <summary>Returns this object, or a copy of it, that hides what is beneath it.</summary>
+    public HoconObject WithIgnoresFallbacks()
+    {
+        if (IgnoresFallbacks)
+        {
+            return this;
+        }
+
+        var copy = CopyWithCapacity(_count);
+        copy.IgnoresFallbacks = true;
+        return copy;
+    }
+
+    /// <summary>Returns this object, or a copy, that accepts fallbacks again (for an object that becomes a config's root).</summary>
+    public HoconObject AsRoot()
+    {
+        if (!IgnoresFallbacks)
+        {
+            return this;
+        }
+
+        var copy = new HoconObject(Origin, _count);
+        for (var i = 0; i < _count; i++)
+        {
+            copy.Set(_keys[i], _values[i]);
+        }
+
+        return copy;
+    }
+
+    /// <summary>An empty object that keeps this one's origin and fallback behaviour, for building a changed copy.</summary>
+    public HoconObject CreateSibling(int capacity) => new(Origin, capacity) { IgnoresFallbacks = IgnoresFallbacks };
+
+    private HoconObject CopyWithCapacity(int capacity)
+    {
+        var copy = CreateSibling(capacity);
+        for (var i = 0; i < _count; i++)
+        {
+            copy.Set(_keys[i], _values[i]);
+        }
+
+        return copy;
+    }
+
     /// <summary>The keys in first-written order, as a read-only view.</summary>
     public IReadOnlyList<string> Keys => _keyView ??= new KeyView(this);
 

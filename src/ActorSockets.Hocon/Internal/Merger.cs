@@ -15,9 +15,14 @@ internal static class Merger
             return MergeObjects(bottomObject, topObject);
         }
 
-        if (IsResolved(top) || (top is HoconObject && IsResolved(bottom)))
+        if (IsResolved(top))
         {
             return top;
+        }
+
+        if (top is HoconObject objectOverValue && IsResolved(bottom))
+        {
+            return objectOverValue.WithIgnoresFallbacks();
         }
 
         return Delay(bottom, top);
@@ -25,7 +30,7 @@ internal static class Merger
 
     public static HoconObject MergeObjects(HoconObject bottom, HoconObject top)
     {
-        if (bottom.Count == 0)
+        if (top.IgnoresFallbacks || (bottom.Count == 0 && !bottom.IgnoresFallbacks))
         {
             return top;
         }
@@ -35,7 +40,13 @@ internal static class Merger
             return bottom;
         }
 
+        // Merged over an object that hides what is beneath it, the result hides it too.
         var result = new HoconObject(top.Origin, top.Count + bottom.Count);
+        if (bottom.IgnoresFallbacks)
+        {
+            result.MarkIgnoresFallbacks();
+        }
+
         for (var i = 0; i < top.Count; i++)
         {
             var key = top.KeyAt(i);
@@ -67,7 +78,7 @@ internal static class Merger
             return;
         }
 
-        if (existing is HoconObject existingObject && top is HoconObject topObject)
+        if (existing is HoconObject existingObject && top is HoconObject topObject && !topObject.IgnoresFallbacks)
         {
             for (var i = 0; i < topObject.Count; i++)
             {
@@ -78,7 +89,12 @@ internal static class Merger
             return;
         }
 
-        target.Set(key, IsResolved(top) || (top is HoconObject && IsResolved(existing)) ? top : Delay(existing, top));
+        if (top is HoconObject replacing && existing is not HoconObject && IsResolved(existing))
+        {
+            replacing.MarkIgnoresFallbacks();
+        }
+
+        target.Set(key, IsResolved(top) || (top is HoconObject && (IsResolved(existing) || ((HoconObject)top).IgnoresFallbacks)) ? top : Delay(existing, top));
     }
 
     private static HoconDelayedMerge Delay(HoconValue bottom, HoconValue top)

@@ -153,7 +153,7 @@ internal sealed partial class Resolver
 
             if (copy is null && !ReferenceEquals(resolved, child))
             {
-                copy = new HoconObject(obj.Origin, obj.Count);
+                copy = obj.CreateSibling(obj.Count);
                 for (var j = 0; j < i; j++)
                 {
                     copy.Set(obj.KeyAt(j), obj.ValueAt(j));
@@ -207,6 +207,6 @@ internal sealed partial class Resolver
             return Merger.MergeObjects(bottomObject, topObject);
         }
 
-        return top;
+        return top is HoconObject replacing && bottom is not null ? replacing.WithIgnoresFallbacks() : top;
     }
 }

@@ -117,16 +117,25 @@ public static class EchoCompareCommand
             // Let the server run its accept and echo paths once, so one-time costs (JIT, pools) are not per connection.
             var warm = load with { Connections = Math.Min(100, load.Connections), Duration = TimeSpan.FromSeconds(0.1) };
             await LoadGenerator.RunAsync(warm, cancellationToken: cancellationToken);
-            var before = await server.ResidentBytesAfterCollectionAsync(cancellationToken);
-            long held = 0;
+            var before = await server.MemoryAfterCollectionAsync(cancellationToken);
+            var held = before;
             var idleHooks = new LoadHooks
             {
                 Progress = progress,
-                MeasurementStarting = async token => held = await server.ResidentBytesAfterCollectionAsync(token),
+                MeasurementStarting = async token => held = await server.MemoryAfterCollectionAsync(token),
             };
             var idle = await LoadGenerator.RunAsync(load, idleHooks, cancellationToken);
-            var perConnection = idle.OpenConnections > 0 ? (held - before) / (double)idle.OpenConnections : double.NaN;
-            return new RunFigures(0, 0, 0, 0, double.NaN, perConnection, idle.OpenConnections, idle.ErrorCount);
+            double connections = idle.OpenConnections > 0 ? idle.OpenConnections : double.NaN;
+            return new RunFigures(
+                0,
+                0,
+                0,
+                0,
+                double.NaN,
+                (held.Resident - before.Resident) / connections,
+                (held.ManagedHeap - before.ManagedHeap) / connections,
+                idle.OpenConnections,
+                idle.ErrorCount);
         }
 
         double cpuAtStart = 0;
@@ -154,6 +163,7 @@ public static class EchoCompareCommand
             latency.ValueAtPercentile(99),
             latency.ValueAtPercentile(99.9),
             cpuPerOperation,
+            double.NaN,
             double.NaN,
             result.OpenConnections,
             result.ErrorCount);
@@ -257,7 +267,7 @@ public static class EchoCompareCommand
     {
         var c = CultureInfo.InvariantCulture;
         return scenario.IsIdle
-            ? string.Create(c, $"{figures.ConnectionsHeld} held, {figures.ResidentBytesPerConnection / 1024:0.00} KB RSS per connection, {figures.Errors} errors")
+            ? string.Create(c, $"{figures.ConnectionsHeld} held, {figures.ResidentBytesPerConnection / 1024:0.00} KB RSS and {figures.HeapBytesPerConnection / 1024:0.00} KB managed heap per connection, {figures.Errors} errors")
             : string.Create(c, $"{figures.RatePerSecond:N0} ops/s, p99 {LoadReport.FormatNanoseconds(figures.P99Nanoseconds)}, {figures.CpuSecondsPerOperation * 1e6:0.00} µs CPU/op, {figures.Errors} errors");
     }
 }

@@ -10,12 +10,14 @@ namespace ActorSockets.Benchmarks.Echo;
 /// <c>echo-server --impl NAME [--port N | --unix PATH] [--host ADDR] [--ignore-stdin]</c>: serves one echo
 /// implementation, prints <c>listening on PORT</c> (or <c>listening on unix:PATH</c>) on stdout once bound, and serves
 /// until stdin closes, SIGTERM or SIGINT. A line <c>gc</c> on stdin forces a full compacting collection and is answered
-/// <c>gc done</c>, so the orchestrator measures memory without garbage in it.
+/// <c>gc done HEAPBYTES</c> (the managed heap after it), so the orchestrator measures memory without garbage in it.
 /// </summary>
 public static class EchoServerCommand
 {
     /// <summary>The subcommand's name.</summary>
     public const string Name = "echo-server";
+
+    private static readonly TimeSpan GcSettleTime = TimeSpan.FromSeconds(1);
 
     private const string Usage = """
         usage: ActorSockets.Benchmarks echo-server [--impl NAME] [--host ADDR] [--port N | --unix PATH] [--ignore-stdin]
@@ -27,7 +29,7 @@ public static class EchoServerCommand
           --ignore-stdin   keep serving when stdin closes (stop with SIGTERM or SIGINT)
 
         Prints "listening on PORT" once bound. Stops when stdin closes, or on SIGTERM/SIGINT.
-        A line "gc" on stdin forces a full garbage collection, answered "gc done".
+        A line "gc" on stdin forces a full garbage collection, answered "gc done HEAPBYTES".
         """;
 
     /// <summary>Runs the server until told to stop; returns the process exit code.</summary>
@@ -134,7 +136,11 @@ public static class EchoServerCommand
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
                 GC.WaitForPendingFinalizers();
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-                Console.Out.WriteLine("gc done");
+
+                // The GC hands freed regions back to the OS gradually after a collection; give it a moment so
+                // VmRSS shows live memory rather than how far decommitting has got.
+                Thread.Sleep(GcSettleTime);
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gc done {GC.GetTotalMemory(forceFullCollection: false)}"));
                 Console.Out.Flush();
             }
         }

@@ -16,7 +16,7 @@ internal static class CompareReport
     {
         var c = CultureInfo.InvariantCulture;
         var loads = new TextTable("scenario", "impl", "runs", "ops/s", "(x raw)", "p50", "p99", "p99.9", "CPU µs/op", "(x raw)", "errors", "target");
-        var idle = new TextTable("scenario", "impl", "runs", "held", "RSS/conn", "(x raw)", "errors", "target");
+        var idle = new TextTable("scenario", "impl", "runs", "held", "RSS/conn", "(x raw)", "heap/conn", "(x raw)", "errors", "target");
         foreach (var scenario in scenarios)
         {
             RunFigures? baseline = null;
@@ -42,6 +42,8 @@ internal static class CompareReport
                         median.ConnectionsHeld.ToString("N0", c),
                         (median.ResidentBytesPerConnection / 1024).ToString("0.00", c) + " KB",
                         FormatRatio(memoryRatio),
+                        (median.HeapBytesPerConnection / 1024).ToString("0.00", c) + " KB",
+                        FormatRatio(Ratio(median.HeapBytesPerConnection, baseline?.HeapBytesPerConnection)),
                         errors,
                         isBaseline ? "" : Check("RSS", memoryRatio, scenario.MaxMemoryRatio, atMost: true));
                 }
@@ -81,7 +83,7 @@ internal static class CompareReport
         {
             text.AppendLine().Append(idle);
             text.AppendLine("RSS/conn: the server's VmRSS growth (after a forced full collection) divided by the connections held,");
-            text.AppendLine("each connection idle after one verified round trip.");
+            text.AppendLine("each connection idle after one verified round trip; heap/conn: the same for the managed heap (GC.GetTotalMemory).");
         }
 
         return text.ToString();
@@ -94,6 +96,7 @@ internal static class CompareReport
         (long)Median(figures.Select(f => (double)f.P999Nanoseconds)),
         Median(figures.Select(f => f.CpuSecondsPerOperation)),
         Median(figures.Select(f => f.ResidentBytesPerConnection)),
+        Median(figures.Select(f => f.HeapBytesPerConnection)),
         (int)Median(figures.Select(f => (double)f.ConnectionsHeld)),
         figures.Sum(f => f.Errors));
 

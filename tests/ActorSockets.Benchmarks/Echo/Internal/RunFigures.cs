@@ -8,5 +8,6 @@ internal sealed record RunFigures(
     long P999Nanoseconds,
     double CpuSecondsPerOperation,
     double ResidentBytesPerConnection,
+    double HeapBytesPerConnection,
     int ConnectionsHeld,
     long Errors);

@@ -93,20 +93,25 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>Gets the server's CPU time so far (user + system, all threads), in seconds.</summary>
     public double CpuSeconds() => ProcFs.CpuSeconds(Pid);
 
-    /// <summary>Asks the server for a full compacting collection, then gets its resident memory in bytes.</summary>
-    public async Task<long> ResidentBytesAfterCollectionAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks the server for a full compacting collection, then gets its resident memory (VmRSS) and the managed heap
+    /// size it reports, both in bytes.
+    /// </summary>
+    public async Task<(long Resident, long ManagedHeap)> MemoryAfterCollectionAsync(CancellationToken cancellationToken)
     {
         await _process.StandardInput.WriteLineAsync("gc");
         await _process.StandardInput.FlushAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
         var line = await ReadLineAsync(timeout.Token);
-        if (line != "gc done")
+        const string Prefix = "gc done ";
+        if (line is null || !line.StartsWith(Prefix, StringComparison.Ordinal)
+            || !long.TryParse(line.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var heap))
         {
             throw new InvalidOperationException($"the echo server answered '{line}' to gc{ErrorTail()}");
         }
 
-        return ProcFs.ResidentBytes(Pid);
+        return (ProcFs.ResidentBytes(Pid), heap);
     }
 
     public string ErrorTail()
