@@ -145,4 +145,18 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
         await ExpectTerminatedAsync(connection);
         await client.ExpectEndOfStreamAsync();
     }
+
+    [Fact]
+    public async Task BindHandlerStops_ListenerStopsAndNewConnectionsAreRefused()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (listener, address) = await BindAsync(handler);
+        Watch(listener);
+
+        Sys.Stop(handler.Ref);
+
+        await ExpectTerminatedAsync(listener);
+        SocketException refused = await Assert.ThrowsAsync<SocketException>(() => RawClient.ConnectAsync(address));
+        Assert.Equal(SocketError.ConnectionRefused, refused.SocketErrorCode);
+    }
 }

@@ -146,5 +146,19 @@ public class UdpTests(ITestOutputHelper output) : IoTestKit(output, udp: new Udp
         Assert.Equal("later", (await handler.ExpectMsgAsync<Udp.Received>()).Data.DecodeString());
     }
 
+    [Fact]
+    public async Task HandlerStops_SocketIsClosedAndThePortFreed()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (socket, address) = await BindUdpAsync(handler);
+        Watch(socket);
+
+        Sys.Stop(handler.Ref);
+
+        await ExpectTerminatedAsync(socket);
+        using var rebind = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        rebind.Bind(address);
+    }
+
     private sealed record Ack : Udp.Event;
 }
