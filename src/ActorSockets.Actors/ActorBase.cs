@@ -31,7 +31,7 @@ public abstract class ActorBase
     internal ActorCell Cell => _cell;
 
     /// <summary>The initial behaviour: handles <paramref name="message"/> and returns whether it did.</summary>
-    protected internal abstract bool Receive(object message);
+    protected abstract bool Receive(object message);
 
     /// <summary>Runs after construction, before the first message. Throwing fails the actor with an <see cref="ActorInitializationException"/>.</summary>
     protected virtual void PreStart() { }
@@ -74,6 +74,8 @@ public abstract class ActorBase
 
     /// <summary>The strategy that supervises this actor's children, unless its props name one. Defaults to <see cref="Actors.SupervisorStrategy.DefaultStrategy"/>.</summary>
     protected virtual SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.DefaultStrategy;
+
+    internal bool InvokeReceive(object message) => Receive(message);
 
     internal void InvokePreStart() => PreStart();
 

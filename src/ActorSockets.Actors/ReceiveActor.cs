@@ -58,7 +58,7 @@ public abstract class ReceiveActor : ActorBase
     protected void UnbecomeStacked() => Context.UnbecomeStacked();
 
     /// <inheritdoc />
-    protected internal sealed override bool Receive(object message) => _initial.Receive(message);
+    protected sealed override bool Receive(object message) => _initial.Receive(message);
 
     internal override void OnConstructed() => _building = null;
 

@@ -216,7 +216,7 @@ internal sealed partial class ActorCell : IActorContext
     {
         var actor = _actor!;
         var behaviour = _behaviour;
-        if (!(behaviour is null ? actor.Receive(message) : behaviour(message)))
+        if (!(behaviour is null ? actor.InvokeReceive(message) : behaviour(message)))
         {
             actor.InvokeUnhandled(message);
         }

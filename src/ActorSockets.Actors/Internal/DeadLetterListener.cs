@@ -37,7 +37,7 @@ internal sealed class DeadLetterListener : ActorBase
 
     protected override void PostStop() => _system.EventStream.Unsubscribe(Self);
 
-    protected internal override bool Receive(object message)
+    protected override bool Receive(object message)
     {
         switch (message)
         {

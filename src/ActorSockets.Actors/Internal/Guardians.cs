@@ -6,7 +6,7 @@ namespace ActorSockets.Actors.Internal;
 /// </summary>
 internal sealed class GuardianActor : ActorBase
 {
-    protected internal override bool Receive(object message) => false;
+    protected override bool Receive(object message) => false;
 }
 
 /// <summary>
@@ -22,7 +22,7 @@ internal sealed class RootGuardianActor(IActorRef user, IActorRef system) : Acto
         Context.Watch(system);
     }
 
-    protected internal override bool Receive(object message)
+    protected override bool Receive(object message)
     {
         if (message is not Terminated terminated)
         {

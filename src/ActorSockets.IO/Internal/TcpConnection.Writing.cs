@@ -12,11 +12,22 @@ internal abstract partial class TcpConnection
 
     private bool WritesIdle => _inFlight is null && _queuedWrites.Count == 0;
 
-    private void ReceiveWrites()
+    private bool HandleWrites(object message)
     {
-        Receive<Tcp.Write>(OnWrite);
-        Receive<Tcp.ResumeWriting>(_ => OnResumeWriting());
-        Receive<ChannelSendCompleted>(_ => OnSendCompleted());
+        switch (message)
+        {
+            case Tcp.Write write:
+                OnWrite(write);
+                return true;
+            case ChannelSendCompleted:
+                OnSendCompleted();
+                return true;
+            case Tcp.ResumeWriting:
+                OnResumeWriting();
+                return true;
+            default:
+                return false;
+        }
     }
 
     private void OnWrite(Tcp.Write write)

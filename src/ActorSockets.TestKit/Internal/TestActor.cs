@@ -26,7 +26,7 @@ internal sealed class TestActor : ActorBase
         _queue = queue;
     }
 
-    protected internal override bool Receive(object message)
+    protected override bool Receive(object message)
     {
         switch (message)
         {
@@ -50,7 +50,7 @@ internal sealed class TestActor : ActorBase
 internal sealed class TestActorQueue(int capacity)
 {
     private readonly Channel<ReceivedMessage> _channel = Channel.CreateBounded<ReceivedMessage>(
-        new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.DropWrite });
+        new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
 
     private int _dropped;
 
