@@ -83,7 +83,10 @@ public sealed partial class Config
     }
 
     /// <summary>Finds the resolved value at a path, or null when it is missing or null.</summary>
-    internal HoconValue? Find(string path)
+    internal HoconValue? Find(string path) => FindIncludingNull(path) is { } value && value is not HoconScalar { Kind: ScalarKind.Null } ? value : null;
+
+    /// <summary>Finds the resolved value at a path, a HOCON null included; null when it is missing.</summary>
+    private HoconValue? FindIncludingNull(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         HoconValue current = Resolved;
@@ -118,7 +121,7 @@ public sealed partial class Config
             }
         }
 
-        return current is HoconScalar { Kind: ScalarKind.Null } ? null : current;
+        return current;
     }
 
     private static readonly System.Buffers.SearchValues<char> SpecialPathCharacters =
@@ -126,8 +129,16 @@ public sealed partial class Config
 
     private static ConfigException InvalidPath(string path, string? reason) => new($"Invalid configuration path '{path}': {reason}");
 
-    private HoconValue Require(string path, string expected) =>
-        Find(path) ?? throw new ConfigException($"Missing configuration path '{path}' ({expected} was expected){DescribeSource()}");
+    private HoconValue Require(string path, string expected)
+    {
+        var value = FindIncludingNull(path);
+        return value switch
+        {
+            null => throw new ConfigException($"Missing configuration path '{path}' ({expected} was expected){DescribeSource()}"),
+            HoconScalar { Kind: ScalarKind.Null } => throw new ConfigException($"Configuration path '{path}' at {value.Origin} is null, but {expected} was expected"),
+            _ => value,
+        };
+    }
 
     private string DescribeSource() => _root.Origin.Line > 0 ? $" in the config from {_root.Origin.Source}" : "";
 

@@ -1,1 +1,3 @@
-return 0;
+using ActorSockets.Host.Internal;
+
+return await new HostRunner(Console.Out, Console.Error).RunAsync(args).ConfigureAwait(false);

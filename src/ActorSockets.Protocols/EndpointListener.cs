@@ -52,8 +52,12 @@ public sealed class EndpointListener : ReceiveActor
             throw new EndpointConfigException(settings.Name, "transport", $"protocol '{settings.Protocol}' is not a TCP protocol");
         }
 
-        return Props.FromProducer(() => new EndpointListener(settings, protocol));
+        return CreateProps(settings, protocol);
     }
+
+    /// <summary>The props of a listener speaking <paramref name="protocol"/> (tests plug in their own protocols here).</summary>
+    internal static Props CreateProps(EndpointSettings settings, TcpEndpointProtocol protocol) =>
+        Props.FromProducer(() => new EndpointListener(settings, protocol));
 
     /// <inheritdoc />
     protected override SupervisorStrategy SupervisorStrategy() => SessionStrategy;
@@ -65,6 +69,14 @@ public sealed class EndpointListener : ReceiveActor
         {
             _service = Context.ActorOf(serviceProps, "service");
         }
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop()
+    {
+        // Stopped while listening (a failed start of another endpoint, or the host's stop): the listening socket
+        // belongs to the TCP manager's listener actor, which is not our child, so tell it to close.
+        _tcpListener.Tell(Tcp.Unbind.Instance, ActorRefs.NoSender);
     }
 
     /// <summary>Created, not yet asked to bind.</summary>
@@ -201,6 +213,7 @@ public sealed class EndpointListener : ReceiveActor
     {
         EndpointListenerLog.Unbound(Context.Log, _settings.Name, _localAddress is null ? _settings.DescribeAddress() : _settings.Describe(_localAddress));
         _unbinder.Tell(EndpointUnbound.Instance, Self);
+        _tcpListener = ActorRefs.Nobody;
         Become(Unbound);
     }
 

@@ -40,6 +40,9 @@ public sealed class UdpEndpoint : ReceiveActor
         return Props.FromProducer(() => new UdpEndpoint(settings, protocol));
     }
 
+    /// <inheritdoc />
+    protected override void PostStop() => _socket.Tell(Udp.Unbind.Instance, ActorRefs.NoSender);
+
     private void Idle()
     {
         Receive<StartEndpoint>(_ =>
@@ -94,6 +97,7 @@ public sealed class UdpEndpoint : ReceiveActor
         {
             EndpointListenerLog.Unbound(Context.Log, _settings.Name, _localAddress is null ? _settings.DescribeAddress() : _settings.Describe(_localAddress));
             _unbinder.Tell(EndpointUnbound.Instance, Self);
+            _socket = ActorRefs.Nobody;
             Become(Unbound);
         });
         Receive<Udp.Received>(_ => { });

@@ -158,6 +158,16 @@ public class GetterTests
     }
 
     [Fact]
+    public void RequiredNull_ThrowsSayingItIsNull()
+    {
+        var config = ConfigFactory.ParseString("a = 1\nn = null", "null.conf");
+
+        var ex = Assert.Throws<ConfigException>(() => config.GetTimeSpan("n"));
+
+        Assert.Contains("'n' at null.conf:2 is null", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WrongType_ObjectAsString_Throws()
     {
         var ex = Assert.Throws<ConfigException>(() => Sample.GetString("obj"));

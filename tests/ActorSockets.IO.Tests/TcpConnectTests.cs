@@ -47,6 +47,44 @@ public class TcpConnectTests(ITestOutputHelper output) : IoTestKit(output)
     }
 
     [Fact]
+    public async Task Connect_PeerNeverAccepts_CommandFailedWithTimeoutAfterTheCommandsTimeout()
+    {
+        // A listener whose accept queue is full drops further SYNs, so a connect to it can only time out.
+        using var server = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        server.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        server.Listen(0);
+        var fillers = new List<Socket>();
+        try
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                var filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                fillers.Add(filler);
+                using var attempt = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+                try
+                {
+                    await filler.ConnectAsync(server.LocalEndPoint!, attempt.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+
+            var connect = new Tcp.Connect(server.LocalEndPoint!, Timeout: TimeSpan.FromMilliseconds(500));
+            Sys.Tcp().Tell(connect, TestActor);
+
+            Tcp.CommandFailed failed = await ExpectMsgAsync<Tcp.CommandFailed>(TimeSpan.FromSeconds(5));
+            Assert.Same(connect, failed.Cmd);
+            Assert.IsType<TimeoutException>(failed.Cause);
+        }
+        finally
+        {
+            fillers.ForEach(f => f.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task Connect_ActorToActor_EchoesThroughBothConnectionActors()
     {
         TestProbe bindHandler = CreateTestProbe();

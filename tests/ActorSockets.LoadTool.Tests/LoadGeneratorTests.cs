@@ -129,6 +129,25 @@ public class LoadGeneratorTests
         Assert.Empty(result.Errors);
     }
 
+    [Fact]
+    public async Task RunAsync_CancelledWhileConnectsHang_StopsWithoutWaitingForTheConnectTimeout()
+    {
+        // A listener that never accepts: once its small queue is full, further connects get no answer.
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        listener.Listen(1);
+        var port = ((System.Net.IPEndPoint)listener.LocalEndPoint!).Port;
+        var options = Options(port) with { Connections = 40, RampConcurrency = 4, ConnectTimeout = TimeSpan.FromSeconds(60) };
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await LoadGenerator.RunAsync(options, cancellationToken: cancel.Token).WaitAsync(TestTimeout);
+
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(15), $"stopping took {started.Elapsed}");
+        Assert.False(result.Errors.ContainsKey(LoadErrorKind.ConnectTimeout));
+        Assert.Equal(0, result.Operations);
+    }
+
     private static LoadOptions Options(int port) => new()
     {
         Port = port,

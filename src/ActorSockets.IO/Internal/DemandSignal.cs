@@ -89,6 +89,38 @@ internal sealed class DemandSignal : IValueTaskSource<bool>
         }
     }
 
+    /// <summary>
+    /// Makes sure at least one permit is available (waking the loop if parked), without ever banking more
+    /// than one: push-mode reading re-arms itself with this, so a later suspension lets at most one read through.
+    /// </summary>
+    public void EnsureOne()
+    {
+        while (true)
+        {
+            int state = Volatile.Read(ref _state);
+            if (state == Closed || state > 0)
+            {
+                return;
+            }
+
+            if (state == Waiting)
+            {
+                if (Interlocked.CompareExchange(ref _state, 0, Waiting) == Waiting)
+                {
+                    _core.SetResult(true);
+                    return;
+                }
+
+                continue;
+            }
+
+            if (Interlocked.CompareExchange(ref _state, 1, 0) == 0)
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>Drops all permits and releases a parked loop with false; later waits return false at once.</summary>
     public void Close()
     {

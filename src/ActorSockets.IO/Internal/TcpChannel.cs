@@ -1,37 +1,55 @@
 using System.Buffers;
 using System.Net.Sockets;
+using ActorSockets.Actors;
 
 namespace ActorSockets.IO.Internal;
 
 /// <summary>
-/// The socket engine behind one TCP connection actor. The actor calls in (<see cref="RequestRead"/>,
-/// <see cref="TrySend"/>, the close methods) from its own turn; every completion comes back to the actor
-/// as a message told to it, so the engine never reads or writes actor state.
+/// The socket engine behind one TCP connection actor. The actor calls in (reading control,
+/// <see cref="TrySend"/>, the close methods) from its own turn; completions come back to it as messages
+/// posted to it, so the engine never reads or writes actor state.
 /// </summary>
 /// <remarks>
 /// <para>Reads: one long-lived loop per connection takes a permit per read from a
 /// <see cref="DemandSignal"/>. Before reading it waits for readability with a zero-byte receive, so an
 /// idle connection holds no buffer at all; then it reads once, without blocking, into a buffer rented
 /// from the shared pool, copies exactly the bytes read into a fresh array for <see cref="Tcp.Received"/>
-/// and returns the buffer before telling the actor. No pooled memory ever escapes. When a read fills the
-/// buffer, more data is probably waiting, so the next read skips the readability wait.</para>
+/// and returns the buffer at once. No pooled memory ever escapes. When a read fills the buffer, more data
+/// is probably waiting, so the next read skips the readability wait.</para>
+/// <para>Data goes straight to the registered handler, with the connection actor as sender, saving a
+/// mailbox hop per read; in push mode the loop re-arms itself after each delivery, in pull mode it waits
+/// for the next grant. End-of-stream and failures go to the connection actor, after every byte read
+/// before them was delivered, so the handler always sees data before the close event. Closing stops
+/// delivery first (<see cref="StopDelivering"/>), so no data can reach the handler after a close event.</para>
 /// <para>Writes: a write is first tried synchronously on the non-blocking socket; that is the common case
 /// and costs no allocation and no message. Whatever the kernel did not take goes out on an async slow
 /// path that loops until the whole write is sent and then tells the actor.</para>
 /// </remarks>
 internal sealed class TcpChannel : IDisposable
 {
+    private const int DeliveryOpen = 0;
+    private const int DeliveryBusy = 1;
+    private const int DeliveryStopped = 2;
+
     private readonly Socket _socket;
-    private readonly Action<object> _post;
+    private readonly ICanTell _owner;
+    private readonly IActorRef? _self;
     private readonly int _readSize;
     private readonly DemandSignal _readDemand = new();
-    private bool _loopStarted;
+    private ICanTell? _reader;
+    private volatile bool _autoRead;
+    private int _deliveryState;
     private int _disposed;
 
-    public TcpChannel(Socket socket, Action<object> post, int readSize)
+    /// <param name="socket">The connected socket; the channel owns it from now on.</param>
+    /// <param name="owner">The connection actor, told every completion.</param>
+    /// <param name="self">The sender of completions and of delivered data: the connection actor's ref (null in tests).</param>
+    /// <param name="readSize">The most bytes one read takes.</param>
+    public TcpChannel(Socket socket, ICanTell owner, IActorRef? self, int readSize)
     {
         _socket = socket;
-        _post = post;
+        _owner = owner;
+        _self = self;
         _readSize = readSize;
 
         // The engine's synchronous calls must never block a pool thread; async calls are unaffected.
@@ -43,19 +61,40 @@ internal sealed class TcpChannel : IDisposable
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
     /// <summary>
-    /// Allows exactly one more read. The owner then gets one <see cref="Tcp.Received"/>,
-    /// <see cref="ChannelEndOfStream"/> or <see cref="ChannelFailed"/>. Only the owner calls this.
+    /// Starts reading for <paramref name="reader"/>, which gets every <see cref="Tcp.Received"/> with the
+    /// connection actor as sender. Push mode reads continuously (until <see cref="SuspendReading"/>);
+    /// pull mode reads once per <see cref="ResumeReading"/>. Call once, from the owner.
     /// </summary>
-    public void RequestRead()
+    public void StartReading(ICanTell reader, bool push, bool suspended)
     {
-        if (!_loopStarted)
+        _reader = reader;
+        _autoRead = push && !suspended;
+        _ = ReceiveLoopAsync();
+        if (_autoRead)
         {
-            _loopStarted = true;
-            _ = ReceiveLoopAsync();
+            _readDemand.EnsureOne();
         }
-
-        _readDemand.Grant();
     }
+
+    /// <summary>Push mode: stops reading after the read in flight, if any.</summary>
+    public void SuspendReading() => _autoRead = false;
+
+    /// <summary>Push mode: reads continuously again. Pull mode: allows exactly one more read.</summary>
+    public void ResumeReading(bool push)
+    {
+        if (push)
+        {
+            _autoRead = true;
+            _readDemand.EnsureOne();
+        }
+        else
+        {
+            _readDemand.Grant();
+        }
+    }
+
+    /// <summary>Reads and delivers until end-of-stream regardless of mode: a confirmed close waits for the peer's FIN.</summary>
+    public void ReadUntilEndOfStream() => ResumeReading(push: true);
 
     /// <summary>
     /// Hands <paramref name="data"/> to the kernel. Returns true when it was taken whole at once; otherwise
@@ -103,6 +142,26 @@ internal sealed class TcpChannel : IDisposable
         }
     }
 
+    /// <summary>
+    /// Guarantees that no <see cref="Tcp.Received"/> reaches the reader after this returns. A delivery in
+    /// progress on the read loop's thread (a mailbox enqueue) is waited for; this prevents the race where
+    /// the handler would see data after the close event the owner is about to send.
+    /// </summary>
+    public void StopDelivering()
+    {
+        var spin = default(SpinWait);
+        while (true)
+        {
+            int state = Interlocked.CompareExchange(ref _deliveryState, DeliveryStopped, DeliveryOpen);
+            if (state != DeliveryBusy)
+            {
+                return;
+            }
+
+            spin.SpinOnce();
+        }
+    }
+
     /// <summary>Closes with RST instead of FIN and drops whatever is unsent in the kernel.</summary>
     public void Abort()
     {
@@ -130,12 +189,12 @@ internal sealed class TcpChannel : IDisposable
             return;
         }
 
+        StopDelivering();
         _readDemand.Close();
         if (graceful)
         {
             // .NET closes a socket abortively (RST) when an operation is still pending on it, as the
-            // zero-byte receive of an idle connection always is; shutting down first makes the peer read
-            // a clean end-of-stream instead.
+            // zero-byte receive of an idle connection always is, unless it was shut down first.
             try
             {
                 _socket.Shutdown(SocketShutdown.Both);
@@ -168,10 +227,16 @@ internal sealed class TcpChannel : IDisposable
                 }
                 while (completion is null);
 
-                _post(completion);
-                if (completion is not Tcp.Received)
+                if (completion is not Tcp.Received received)
                 {
+                    Post(completion);
                     return;
+                }
+
+                Deliver(received);
+                if (_autoRead)
+                {
+                    _readDemand.EnsureOne();
                 }
             }
         }
@@ -179,6 +244,17 @@ internal sealed class TcpChannel : IDisposable
         {
             Report(e, duringWrite: false);
         }
+    }
+
+    private void Deliver(Tcp.Received received)
+    {
+        if (Interlocked.CompareExchange(ref _deliveryState, DeliveryBusy, DeliveryOpen) != DeliveryOpen)
+        {
+            return;
+        }
+
+        _reader!.Tell(received, _self);
+        Volatile.Write(ref _deliveryState, DeliveryOpen);
     }
 
     /// <summary>One non-blocking read; null when the socket had nothing after all.</summary>
@@ -222,7 +298,7 @@ internal sealed class TcpChannel : IDisposable
                 remaining = remaining[sent..];
             }
 
-            _post(ChannelSendCompleted.Instance);
+            Post(ChannelSendCompleted.Instance);
         }
         catch (Exception e)
         {
@@ -230,12 +306,14 @@ internal sealed class TcpChannel : IDisposable
         }
     }
 
-    private void Report(Exception error, bool duringWrite)
+    private void Post(object message)
     {
-        // Once disposed, failures are the echo of our own close: the actor has already moved on.
         if (!IsDisposed)
         {
-            _post(new ChannelFailed(SocketErrors.Classify(error), error, duringWrite));
+            _owner.Tell(message, _self);
         }
     }
+
+    private void Report(Exception error, bool duringWrite) =>
+        Post(new ChannelFailed(SocketErrors.Classify(error), error, duringWrite));
 }

@@ -4,7 +4,7 @@ namespace ActorSockets.IO.Internal;
 
 internal abstract partial class TcpConnection
 {
-    private readonly List<IActorRef> _closeCommanders = [];
+    private List<IActorRef>? _closeCommanders;
     private bool _closing;
 
     /// <summary>The close being carried out; null when closing because the peer closed (without keep-open).</summary>
@@ -16,9 +16,13 @@ internal abstract partial class TcpConnection
     /// </summary>
     private void BeginClose(Tcp.CloseCommand? closeCommand, IActorRef? commander)
     {
-        if (commander is not null && !_closeCommanders.Contains(commander))
+        if (commander is not null)
         {
-            _closeCommanders.Add(commander);
+            _closeCommanders ??= [];
+            if (!_closeCommanders.Contains(commander))
+            {
+                _closeCommanders.Add(commander);
+            }
         }
 
         if (closeCommand is Tcp.Abort)
@@ -37,51 +41,62 @@ internal abstract partial class TcpConnection
 
         _closing = true;
         _closeCommand = closeCommand;
-        Become(Closing);
+        Context.Become(Closing);
         if (WritesIdle)
         {
             FinishClose();
         }
     }
 
-    /// <summary>Flushing accepted writes before FIN. New writes are refused.</summary>
-    private void Closing()
+    /// <summary>Flushing accepted writes before FIN. New writes are refused; data read meanwhile still reaches the handler.</summary>
+    private bool Closing(object message)
     {
-        ReceiveWrites();
-        Receive<Tcp.Received>(received =>
+        switch (message)
         {
-            // A read that was already in flight: the bytes are the handler's, so deliver them.
-            _readInFlight = false;
-            _handler?.Tell(received, Self);
-        });
-        Receive<ChannelEndOfStream>(_ =>
-        {
-            _readInFlight = false;
-            _peerFinSeen = true;
-        });
-        Receive<Tcp.SuspendReading>(_ => { });
-        Receive<Tcp.ResumeReading>(_ => { });
-        Receive<Tcp.CloseCommand>(close => BeginClose(close, Sender));
-        Receive<ChannelFailed>(OnChannelFailed);
-        Receive<Terminated>(OnTerminated);
+            case ChannelEndOfStream:
+                _peerFinSeen = true;
+                return true;
+            case Tcp.SuspendReading or Tcp.ResumeReading:
+                return true;
+            case Tcp.CloseCommand close:
+                BeginClose(close, Sender);
+                return true;
+            case ChannelFailed failed:
+                OnChannelFailed(failed);
+                return true;
+            case Terminated terminated:
+                OnTerminated(terminated);
+                return true;
+            default:
+                return HandleWrites(message);
+        }
     }
 
     /// <summary>Our FIN is sent (<see cref="Tcp.ConfirmedClose"/>); reading on until the peer's FIN.</summary>
-    private void AwaitingPeerFin()
+    private bool AwaitingPeerFin(object message)
     {
-        Receive<Tcp.Received>(received =>
+        switch (message)
         {
-            _readInFlight = false;
-            _handler?.Tell(received, Self);
-            ReadTowardsPeerFin();
-        });
-        Receive<ChannelEndOfStream>(_ => StopWith(Tcp.ConfirmedClosed.Instance));
-        Receive<Tcp.Write>(write => Sender.Tell(write.FailureMessage(), Self));
-        Receive<Tcp.SuspendReading>(_ => { });
-        Receive<Tcp.ResumeReading>(_ => { });
-        Receive<Tcp.CloseCommand>(close => BeginClose(close, Sender));
-        Receive<ChannelFailed>(OnChannelFailed);
-        Receive<Terminated>(OnTerminated);
+            case ChannelEndOfStream:
+                StopWith(Tcp.ConfirmedClosed.Instance);
+                return true;
+            case Tcp.Write write:
+                Sender.Tell(write.FailureMessage(), Self);
+                return true;
+            case Tcp.SuspendReading or Tcp.ResumeReading or Tcp.ResumeWriting:
+                return true;
+            case Tcp.CloseCommand close:
+                BeginClose(close, Sender);
+                return true;
+            case ChannelFailed failed:
+                OnChannelFailed(failed);
+                return true;
+            case Terminated terminated:
+                OnTerminated(terminated);
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>Every accepted write is sent: send FIN and finish the close that was asked for.</summary>
@@ -94,7 +109,7 @@ internal abstract partial class TcpConnection
                 StopWith(Tcp.PeerClosed.Instance);
                 break;
             case Tcp.ConfirmedClose when !_peerFinSeen:
-                Become(AwaitingPeerFin);
+                Context.Become(AwaitingPeerFin);
                 ReadTowardsPeerFin();
                 break;
             case Tcp.ConfirmedClose:
@@ -106,13 +121,16 @@ internal abstract partial class TcpConnection
         }
     }
 
-    /// <summary>Reads regardless of suspension or registration: only the peer's FIN ends a confirmed close.</summary>
+    /// <summary>Reads regardless of suspension or mode: only the peer's FIN ends a confirmed close.</summary>
     private void ReadTowardsPeerFin()
     {
-        if (!_readInFlight && _channel is not null)
+        if (_handler is null)
         {
-            _readInFlight = true;
-            _channel.RequestRead();
+            // Never registered, so never read: start now, for the peer's FIN; there is nobody to give data to.
+            _channel?.StartReading(Context.System.DeadLetters, push: true, suspended: false);
+            return;
         }
+
+        _channel?.ReadUntilEndOfStream();
     }
 }

@@ -3,71 +3,54 @@ namespace ActorSockets.IO.Internal;
 internal abstract partial class TcpConnection
 {
     private bool _readingSuspended;
-    private bool _readInFlight;
+    private int _pullGrantsBeforeRegister;
     private bool _peerFinSeen;
-    private Tcp.Received? _held;
 
-    private void ReceiveReadControl()
+    private bool HandleReadControl(object message)
     {
-        Receive<Tcp.SuspendReading>(_ => _readingSuspended = true);
-        Receive<Tcp.ResumeReading>(_ => OnResumeReading());
-    }
-
-    private void OnResumeReading()
-    {
-        _readingSuspended = false;
-        if (_held is { } held && _handler is not null)
+        switch (message)
         {
-            _held = null;
-            Deliver(held);
+            case Tcp.SuspendReading:
+                _readingSuspended = true;
+                if (_handler is not null)
+                {
+                    _channel?.SuspendReading();
+                }
+
+                return true;
+            case Tcp.ResumeReading:
+                _readingSuspended = false;
+                if (_handler is not null)
+                {
+                    _channel?.ResumeReading(push: !_pullMode);
+                }
+                else if (_pullMode)
+                {
+                    _pullGrantsBeforeRegister++;
+                }
+
+                return true;
+            default:
+                return false;
         }
-
-        RequestReadIfWanted();
     }
 
-    /// <summary>Grants the channel one read when a handler is there, reading is not suspended, nothing is held, and no read is pending.</summary>
-    private void RequestReadIfWanted()
+    private void StartReading()
     {
-        if (_readInFlight || _readingSuspended || _held is not null || _handler is null || _peerFinSeen || _channel is null)
+        _channel!.StartReading(_handler!, push: !_pullMode, suspended: _readingSuspended);
+        for (; _pullGrantsBeforeRegister > 0; _pullGrantsBeforeRegister--)
         {
-            return;
-        }
-
-        _readInFlight = true;
-        _channel.RequestRead();
-    }
-
-    private void OnReceived(Tcp.Received received)
-    {
-        _readInFlight = false;
-        if (_readingSuspended)
-        {
-            // Suspended while this read was in flight: keep it (only ever one chunk) until ResumeReading.
-            _held = received;
-            return;
-        }
-
-        Deliver(received);
-        RequestReadIfWanted();
-    }
-
-    private void Deliver(Tcp.Received received)
-    {
-        _handler!.Tell(received, Self);
-        if (_pullMode)
-        {
-            _readingSuspended = true;
+            _channel.ResumeReading(push: false);
         }
     }
 
     private void OnPeerFin()
     {
-        _readInFlight = false;
         _peerFinSeen = true;
         if (_keepOpenOnPeerClosed)
         {
             _handler?.Tell(Tcp.PeerClosed.Instance, Self);
-            Become(HalfClosedByPeer);
+            Context.Become(HalfClosedByPeer);
             return;
         }
 

@@ -27,7 +27,7 @@ internal sealed class TcpListener : ReceiveActor
     private readonly ILogger _connectionLogger;
     private readonly IActorRef _commander;
     private readonly Tcp.Bind _bind;
-    private readonly HashSet<IActorRef> _connections = [];
+    private int _connectionCount;
     private TcpAcceptor? _acceptor;
     private EndPoint _localAddress;
     private string? _unixPathToDelete;
@@ -123,7 +123,7 @@ internal sealed class TcpListener : ReceiveActor
             Become(Draining);
             StopIfDrained();
         });
-        Receive<Terminated>(OnConnectionStopped);
+        Receive<ConnectionStopped>(_ => OnConnectionStopped());
     }
 
     /// <summary>Unbound: no longer accepting, waiting for the existing connections to finish.</summary>
@@ -133,9 +133,9 @@ internal sealed class TcpListener : ReceiveActor
         Receive<Tcp.ResumeAccepting>(_ => { });
         Receive<ChannelAccepted>(_ => { });
         Receive<RetryAccept>(_ => { });
-        Receive<Terminated>(terminated =>
+        Receive<ConnectionStopped>(_ =>
         {
-            OnConnectionStopped(terminated);
+            OnConnectionStopped();
             StopIfDrained();
         });
     }
@@ -148,7 +148,7 @@ internal sealed class TcpListener : ReceiveActor
             return;
         }
 
-        if (_connections.Count >= _settings.MaxConnections)
+        if (_connectionCount >= _settings.MaxConnections)
         {
             TcpListenerLog.MaxConnectionsReached(
                 _logger, _localAddress, _settings.MaxConnections, SocketFactory.RemoteOf(socket, _localAddress));
@@ -156,10 +156,9 @@ internal sealed class TcpListener : ReceiveActor
         }
         else
         {
-            IActorRef connection = Context.ActorOf(Props.FromProducer(() => new TcpIncomingConnection(
+            Context.ActorOf(Props.FromProducer(() => new TcpIncomingConnection(
                 _settings, _connectionLogger, socket, _bind.Handler, _localAddress, _bind.Options, _bind.PullMode)));
-            Context.Watch(connection);
-            _connections.Add(connection);
+            _connectionCount++;
         }
 
         if (!_bind.PullMode)
@@ -168,11 +167,11 @@ internal sealed class TcpListener : ReceiveActor
         }
     }
 
-    private void OnConnectionStopped(Terminated terminated) => _connections.Remove(terminated.ActorRef);
+    private void OnConnectionStopped() => _connectionCount--;
 
     private void StopIfDrained()
     {
-        if (_connections.Count == 0)
+        if (_connectionCount == 0)
         {
             Context.Stop(Self);
         }
@@ -198,6 +197,19 @@ internal sealed class TcpListener : ReceiveActor
             {
                 // Best effort: a stale socket file only matters to the next bind, which reports it.
             }
+        }
+    }
+
+    /// <summary>
+    /// Sent by a connection to its listener from PostStop, so the listener can count its live connections
+    /// (for max-connections and for draining after Unbind) without watching each of them.
+    /// </summary>
+    internal sealed record ConnectionStopped : IDeadLetterSuppression
+    {
+        public static ConnectionStopped Instance { get; } = new();
+
+        private ConnectionStopped()
+        {
         }
     }
 

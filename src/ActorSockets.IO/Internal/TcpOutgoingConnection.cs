@@ -23,8 +23,9 @@ internal sealed class TcpOutgoingConnection : TcpConnection
         _commander = commander;
         _connect = connect;
         RemoteAddress = connect.RemoteAddress;
-        Connecting();
     }
+
+    protected override bool Receive(object message) => Connecting(message);
 
     protected override void PreStart()
     {
@@ -78,16 +79,22 @@ internal sealed class TcpOutgoingConnection : TcpConnection
         }
     }
 
-    private void Connecting()
+    private bool Connecting(object message)
     {
-        Receive<ConnectSucceeded>(_ =>
+        switch (message)
         {
-            Socket socket = _socket!;
-            EndPoint remote = SocketFactory.RemoteOf(socket, _connect.RemoteAddress);
-            EndPoint local = SocketFactory.LocalOf(socket, _connect.RemoteAddress);
-            AcceptConnectedSocket(socket, _commander, remote, local, _connect.Options);
-        });
-        Receive<ConnectFailed>(failed => Fail(failed.Error));
+            case ConnectSucceeded:
+                Socket socket = _socket!;
+                EndPoint remote = SocketFactory.RemoteOf(socket, _connect.RemoteAddress);
+                EndPoint local = SocketFactory.LocalOf(socket, _connect.RemoteAddress);
+                AcceptConnectedSocket(socket, _commander, remote, local, _connect.Options);
+                return true;
+            case ConnectFailed failed:
+                Fail(failed.Error);
+                return true;
+            default:
+                return false;
+        }
     }
 
     private void Fail(Exception error)

@@ -20,6 +20,7 @@ internal sealed class LoadRun
     private readonly SemaphoreSlim _rampThrottle;
     private readonly TaskCompletionSource _rampDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
     private int _rampPending;
     private int _openConnections;
 
@@ -56,7 +57,14 @@ internal sealed class LoadRun
     public static long ElapsedNanoseconds(long startTimestamp) =>
         (long)((Stopwatch.GetTimestamp() - startTimestamp) * NanosecondsPerTick);
 
-    public void Stop() => _stopped.TrySetResult();
+    /// <summary>Signals every worker to finish; connects that are queued or under way are abandoned at once.</summary>
+    public void Stop()
+    {
+        if (_stopped.TrySetResult())
+        {
+            _stopping.Cancel();
+        }
+    }
 
     public void RampStepDone()
     {
@@ -128,27 +136,42 @@ internal sealed class LoadRun
 
     public void ConnectionClosed() => Interlocked.Decrement(ref _openConnections);
 
-    /// <summary>Connects within the connect timeout, or records why not and returns null.</summary>
+    /// <summary>
+    /// Connects within the connect timeout, or records why not and returns null. Also returns null, without counting
+    /// an error, when the run stops first: a ramp queued behind an unreachable target must not hold up the stop.
+    /// </summary>
     /// <param name="throttled">Whether this connect counts against the ramp concurrency (the first connect of each
     /// long-lived connection does; reconnects and connect-storm cycles do not).</param>
     public async Task<Socket?> TryConnectAsync(bool throttled)
     {
         if (throttled)
         {
-            await _rampThrottle.WaitAsync();
+            try
+            {
+                await _rampThrottle.WaitAsync(_stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
         }
 
         var socket = LoadTarget.CreateSocket(Target);
         try
         {
-            using var timeout = new CancellationTokenSource(Options.ConnectTimeout);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            timeout.CancelAfter(Options.ConnectTimeout);
             await socket.ConnectAsync(Target, timeout.Token);
             return socket;
         }
         catch (OperationCanceledException)
         {
             socket.Dispose();
-            RecordError(LoadErrorKind.ConnectTimeout, $"no connection within {Options.ConnectTimeout.TotalSeconds:0.###} s");
+            if (!Stopping)
+            {
+                RecordError(LoadErrorKind.ConnectTimeout, $"no connection within {Options.ConnectTimeout.TotalSeconds:0.###} s");
+            }
+
             return null;
         }
         catch (SocketException e)

@@ -8,12 +8,24 @@ namespace ActorSockets.Benchmarks.EchoActors;
 /// without acknowledgement, and stops when the connection closes. A refused write (the connection's bounded
 /// write queue is full: the client sends faster than it reads) aborts the connection rather than dropping bytes.
 /// </summary>
-internal sealed class EchoConnection : ReceiveActor
+internal sealed class EchoConnection(IActorRef connection) : UntypedActor
 {
-    public EchoConnection(IActorRef connection)
+    protected override void OnReceive(object message)
     {
-        Receive<Tcp.Received>(received => connection.Tell(new Tcp.Write(received.Data), Self));
-        Receive<Tcp.CommandFailed>(_ => connection.Tell(Tcp.Abort.Instance, Self));
-        Receive<Tcp.ConnectionClosed>(_ => Context.Stop(Self));
+        switch (message)
+        {
+            case Tcp.Received received:
+                connection.Tell(new Tcp.Write(received.Data), Self);
+                break;
+            case Tcp.CommandFailed:
+                connection.Tell(Tcp.Abort.Instance, Self);
+                break;
+            case Tcp.ConnectionClosed:
+                Context.Stop(Self);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 }

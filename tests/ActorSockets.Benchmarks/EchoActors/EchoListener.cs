@@ -4,15 +4,18 @@ using ActorSockets.IO;
 namespace ActorSockets.Benchmarks.EchoActors;
 
 /// <summary>The bind handler of the actor echo server: every accepted connection gets its own <see cref="EchoConnection"/>.</summary>
-internal sealed class EchoListener : ReceiveActor
+internal sealed class EchoListener : UntypedActor
 {
-    public EchoListener()
+    protected override void OnReceive(object message)
     {
-        Receive<Tcp.Connected>(_ =>
+        if (message is not Tcp.Connected)
         {
-            IActorRef connection = Sender;
-            IActorRef handler = Context.ActorOf(Props.FromProducer(() => new EchoConnection(connection)));
-            connection.Tell(new Tcp.Register(handler), Self);
-        });
+            Unhandled(message);
+            return;
+        }
+
+        IActorRef connection = Sender;
+        IActorRef handler = Context.ActorOf(Props.FromProducer(() => new EchoConnection(connection)));
+        connection.Tell(new Tcp.Register(handler), Self);
     }
 }

@@ -16,6 +16,39 @@ internal static class HoconInputs
 
     public static int SectionCount(string text) => text.Split("section-").Length - 1;
 
+    /// <summary>
+    /// The host's real layered config, read from the repository: <c>hocon/actorsockets.conf</c> and every
+    /// <c>src/*/reference.conf</c>, highest priority first. Empty when the repository cannot be found.
+    /// </summary>
+    public static readonly Lazy<IReadOnlyList<(string Name, string Text)>> HostLayers = new(FindHostLayers);
+
+    private static IReadOnlyList<(string Name, string Text)> FindHostLayers()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "ActorSockets.sln")))
+            {
+                continue;
+            }
+
+            var layers = new List<(string, string)>();
+            var application = Path.Combine(dir.FullName, "hocon", "actorsockets.conf");
+            if (File.Exists(application))
+            {
+                layers.Add((application, File.ReadAllText(application)));
+            }
+
+            foreach (var reference in Directory.GetFiles(Path.Combine(dir.FullName, "src"), "reference.conf", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                layers.Add((reference, File.ReadAllText(reference)));
+            }
+
+            return layers;
+        }
+
+        return [];
+    }
+
     private static string GenerateHocon()
     {
         var sb = new StringBuilder(TargetBytes + 1024);

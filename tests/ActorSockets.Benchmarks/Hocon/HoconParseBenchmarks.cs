@@ -39,6 +39,9 @@ public class HoconParseBenchmarks
         Check(host.GetString("actorsockets.endpoints.ok.host") == "0.0.0.0", "host config substitution");
         Check(host.GetByteSize("actorsockets.io.tcp.write-queue-limit") == 1 << 20, "host config size");
         Check(Encoding.UTF8.GetByteCount(_largeHocon) >= HoconInputs.TargetBytes, "input size");
+        var layers = HoconInputs.HostLayers.Value;
+        Console.WriteLine($"// repository host config layers: {layers.Count} files, {layers.Sum(l => l.Text.Split('\n').Length)} lines");
+        Check(layers.Count == 0 || !Hocon_ParseMergeResolve_RepositoryHostLayers().IsEmpty, "repository host config");
     }
 
     [Benchmark(Baseline = true, Description = "JsonDocument.Parse 1 MB JSON")]
@@ -60,6 +63,19 @@ public class HoconParseBenchmarks
     [Benchmark(Baseline = true, Description = "HOCON parse+resolve host config (~60 lines)")]
     [BenchmarkCategory("Small")]
     public Config Hocon_ParseResolve_HostConfig() => ConfigFactory.ParseString(HoconInputs.SmallHostConfig).Resolve();
+
+    [Benchmark(Description = "HOCON parse+merge+resolve repo hocon/actorsockets.conf over all reference.conf")]
+    [BenchmarkCategory("Small")]
+    public Config Hocon_ParseMergeResolve_RepositoryHostLayers()
+    {
+        var config = Config.Empty;
+        foreach (var (name, text) in HoconInputs.HostLayers.Value)
+        {
+            config = config.WithFallback(ConfigFactory.ParseString(text, name));
+        }
+
+        return config.Resolve();
+    }
 
     [Benchmark(Description = "HOCON parse+resolve+read 10 host settings")]
     [BenchmarkCategory("Small")]

@@ -39,6 +39,7 @@ internal sealed class ThroughputConfig : ManualConfig
             {
                 nameof(HoconParseBenchmarks.JsonDocument_Parse_1MB) or nameof(HoconParseBenchmarks.Hocon_ParseResolve_1MB_Json) => HoconInputs.LargeJson.Value,
                 nameof(HoconParseBenchmarks.Hocon_ParseResolve_1MB) => HoconInputs.LargeHocon.Value,
+                nameof(HoconParseBenchmarks.Hocon_ParseMergeResolve_RepositoryHostLayers) => string.Concat(HoconInputs.HostLayers.Value.Select(l => l.Text)),
                 _ => HoconInputs.SmallHostConfig,
             };
             if (mean is null or <= 0)

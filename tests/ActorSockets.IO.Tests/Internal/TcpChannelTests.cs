@@ -12,9 +12,10 @@ public class TcpChannelTests
         var (server, client) = await Loopback.ConnectedPairAsync();
         using IDisposable clientLifetime = client;
         var owner = new PostedMessages();
-        using var channel = new TcpChannel(server, owner.Post, readSize: 64 * 1024);
+        using var channel = new TcpChannel(server, owner, self: null, readSize: 64 * 1024);
+        channel.StartReading(owner, push: false, suspended: true);
 
-        channel.RequestRead();
+        channel.ResumeReading(push: false);
         await client.SendAsync("hello");
 
         Tcp.Received received = await owner.NextAsync<Tcp.Received>();
@@ -27,12 +28,13 @@ public class TcpChannelTests
         var (server, client) = await Loopback.ConnectedPairAsync();
         using IDisposable clientLifetime = client;
         var owner = new PostedMessages();
-        using var channel = new TcpChannel(server, owner.Post, readSize: 64 * 1024);
+        using var channel = new TcpChannel(server, owner, self: null, readSize: 64 * 1024);
+        channel.StartReading(owner, push: false, suspended: true);
 
-        channel.RequestRead();
+        channel.ResumeReading(push: false);
         await client.SendAsync("first");
         Tcp.Received first = await owner.NextAsync<Tcp.Received>();
-        channel.RequestRead();
+        channel.ResumeReading(push: false);
         await client.SendAsync("SECOND");
         Tcp.Received second = await owner.NextAsync<Tcp.Received>();
 
@@ -46,14 +48,15 @@ public class TcpChannelTests
         var (server, client) = await Loopback.ConnectedPairAsync();
         using IDisposable clientLifetime = client;
         var owner = new PostedMessages();
-        using var channel = new TcpChannel(server, owner.Post, readSize: 1000);
+        using var channel = new TcpChannel(server, owner, self: null, readSize: 1000);
+        channel.StartReading(owner, push: false, suspended: true);
         byte[] payload = Enumerable.Range(0, 5000).Select(i => (byte)i).ToArray();
 
         await client.SendAsync(payload);
         var received = new List<byte>();
         while (received.Count < payload.Length)
         {
-            channel.RequestRead();
+            channel.ResumeReading(push: false);
             Tcp.Received chunk = await owner.NextAsync<Tcp.Received>();
             Assert.InRange(chunk.Data.Count, 1, 1000);
             received.AddRange(chunk.Data.ToArray());
@@ -68,9 +71,10 @@ public class TcpChannelTests
         var (server, client) = await Loopback.ConnectedPairAsync();
         using IDisposable clientLifetime = client;
         var owner = new PostedMessages();
-        using var channel = new TcpChannel(server, owner.Post, readSize: 1024);
+        using var channel = new TcpChannel(server, owner, self: null, readSize: 1024);
+        channel.StartReading(owner, push: false, suspended: true);
 
-        channel.RequestRead();
+        channel.ResumeReading(push: false);
         client.ShutdownSend();
 
         await owner.NextAsync<ChannelEndOfStream>();
@@ -81,9 +85,10 @@ public class TcpChannelTests
     {
         var (server, client) = await Loopback.ConnectedPairAsync();
         var owner = new PostedMessages();
-        using var channel = new TcpChannel(server, owner.Post, readSize: 1024);
+        using var channel = new TcpChannel(server, owner, self: null, readSize: 1024);
+        channel.StartReading(owner, push: false, suspended: true);
 
-        channel.RequestRead();
+        channel.ResumeReading(push: false);
         client.Reset();
 
         ChannelFailed failed = await owner.NextAsync<ChannelFailed>();
@@ -97,7 +102,8 @@ public class TcpChannelTests
         var (server, client) = await Loopback.ConnectedPairAsync();
         using IDisposable clientLifetime = client;
         var owner = new PostedMessages();
-        using var channel = new TcpChannel(server, owner.Post, readSize: 1024);
+        using var channel = new TcpChannel(server, owner, self: null, readSize: 1024);
+        channel.StartReading(owner, push: false, suspended: true);
         byte[] payload = new byte[10 * 1024 * 1024];
         new Random(42).NextBytes(payload);
 
@@ -115,7 +121,8 @@ public class TcpChannelTests
         var (server, client) = await Loopback.ConnectedPairAsync();
         using IDisposable clientLifetime = client;
         var owner = new PostedMessages();
-        using var channel = new TcpChannel(server, owner.Post, readSize: 1024);
+        using var channel = new TcpChannel(server, owner, self: null, readSize: 1024);
+        channel.StartReading(owner, push: false, suspended: true);
 
         bool sentAtOnce = channel.TrySend("ping"u8.ToArray());
 
@@ -125,13 +132,54 @@ public class TcpChannelTests
     }
 
     [Fact]
+    public async Task StartReading_PushMode_DeliversEverythingWithoutFurtherGrants()
+    {
+        var (server, client) = await Loopback.ConnectedPairAsync();
+        using IDisposable clientLifetime = client;
+        var owner = new PostedMessages();
+        using var channel = new TcpChannel(server, owner, self: null, readSize: 1000);
+        byte[] payload = Enumerable.Range(0, 10_000).Select(i => (byte)(i * 7)).ToArray();
+
+        channel.StartReading(owner, push: true, suspended: false);
+        await client.SendAsync(payload);
+        client.ShutdownSend();
+
+        var received = new List<byte>();
+        while (received.Count < payload.Length)
+        {
+            received.AddRange((await owner.NextAsync<Tcp.Received>()).Data.ToArray());
+        }
+
+        Assert.Equal(payload, received.ToArray());
+        await owner.NextAsync<ChannelEndOfStream>();
+    }
+
+    [Fact]
+    public async Task StopDelivering_ThenPeerSends_NothingIsDelivered()
+    {
+        var (server, client) = await Loopback.ConnectedPairAsync();
+        using IDisposable clientLifetime = client;
+        var owner = new PostedMessages();
+        using var channel = new TcpChannel(server, owner, self: null, readSize: 1000);
+        channel.StartReading(owner, push: true, suspended: false);
+
+        channel.StopDelivering();
+        await client.SendAsync("dropped");
+        client.ShutdownSend();
+
+        // End-of-stream still reaches the owner, but the bytes before it were not delivered.
+        await owner.NextAsync<ChannelEndOfStream>();
+    }
+
+    [Fact]
     public async Task Dispose_WhileReadPending_ClosesSocketAndPostsNothing()
     {
         var (server, client) = await Loopback.ConnectedPairAsync();
         using IDisposable clientLifetime = client;
         var owner = new PostedMessages();
-        var channel = new TcpChannel(server, owner.Post, readSize: 1024);
-        channel.RequestRead();
+        var channel = new TcpChannel(server, owner, self: null, readSize: 1024);
+        channel.StartReading(owner, push: false, suspended: true);
+        channel.ResumeReading(push: false);
 
         channel.Dispose();
 
@@ -145,7 +193,8 @@ public class TcpChannelTests
         var (server, client) = await Loopback.ConnectedPairAsync();
         using IDisposable clientLifetime = client;
         var owner = new PostedMessages();
-        var channel = new TcpChannel(server, owner.Post, readSize: 1024);
+        var channel = new TcpChannel(server, owner, self: null, readSize: 1024);
+        channel.StartReading(owner, push: false, suspended: true);
 
         channel.Abort();
 

@@ -1,9 +1,10 @@
 using System.Threading.Channels;
+using ActorSockets.Actors;
 
 namespace ActorSockets.IO.Tests.Support;
 
-/// <summary>Stands in for the owning actor of a socket engine: records what the engine posts.</summary>
-internal sealed class PostedMessages
+/// <summary>Stands in for the owning actor and the handler of a socket engine: records what the engine posts or tells.</summary>
+internal sealed class PostedMessages : ICanTell
 {
     private readonly Channel<object> _messages = Channel.CreateUnbounded<object>();
 
@@ -15,6 +16,8 @@ internal sealed class PostedMessages
         object message = await _messages.Reader.ReadAsync(cts.Token);
         return Assert.IsType<T>(message);
     }
+
+    public void Tell(object message, IActorRef? sender) => _messages.Writer.TryWrite(message);
 
     public bool TryTake(out object? message) => _messages.Reader.TryRead(out message);
 }

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Text;
+using ActorSockets.Host.Tests.Support;
+
+namespace ActorSockets.Host.Tests.EndToEnd;
+
+/// <summary>SIGTERM to the real host: a graceful, coordinated shutdown that loses nothing already accepted.</summary>
+public sealed class ShutdownTests
+{
+    [Fact]
+    public async Task Sigterm_FlushesALargePendingWrite_TellsChatMembers_AndExitsZero()
+    {
+        await using var host = await HostProcess.StartReadyAsync(
+        [
+            .. HostProcess.AllOnPortZero,
+            "--set", "actorsockets.endpoints.welcome.max-line-length=1MiB",
+        ]);
+        await using var chat = await TestClient.ConnectAsync(host.Endpoint("chat").EndPoint);
+        Assert.StartsWith("*** Welcome to the chat", await chat.ReadLineAsync(), StringComparison.Ordinal);
+
+        // A client with a small receive window asks for a ~1 MB answer and reads only its first bytes,
+        // so most of the answer is still waiting on the server's side when the signal arrives.
+        await using var reader = await TestClient.ConnectAsync(host.Endpoint("welcome").EndPoint, receiveBufferSize: 4096);
+        var line = new string('x', 1_000_000);
+        await reader.SendAsync(line + "\n");
+        const string prefix = "欢迎访问>>>>";
+        Assert.Equal(prefix, await reader.ReadTextOfLengthAsync(prefix));
+
+        var clock = Stopwatch.StartNew();
+        await host.SignalAsync("TERM");
+
+        // The server answers per read, as the tutorial's recv(1024) loop does, so the line may come back in
+        // several answers; together they must hold all of it, in order, up to a clean close.
+        var answers = (prefix + Encoding.UTF8.GetString(await reader.ReadToEndAsync())).Split("\r\n");
+        Assert.Equal(string.Empty, answers[^1]);
+        Assert.All(answers[..^1], a => Assert.StartsWith(prefix, a, StringComparison.Ordinal));
+        Assert.Equal(line, string.Concat(answers[..^1].Select(a => a[prefix.Length..])));
+        var chatRest = await chat.ReadToEndTextAsync();
+        Assert.Contains("*** The server is shutting down. Bye!", chatRest, StringComparison.Ordinal);
+
+        Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10 + 5), $"exited after {clock.Elapsed}; shutdown-timeout is 10 s");
+        Assert.Contains("Shutting down on SIGTERM", host.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, host.StandardError);
+    }
+
+    [Fact]
+    public async Task Sigint_IdleHost_ExitsZeroAndReleasesItsPorts()
+    {
+        await using var host = await HostProcess.StartReadyAsync(HostProcess.AllOnPortZero);
+        var ok = host.Endpoint("ok").EndPoint;
+
+        await host.SignalAsync("INT");
+
+        Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        using var rebind = new System.Net.Sockets.TcpListener(ok);
+        rebind.Start();
+        rebind.Stop();
+    }
+}

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Sockets;
+using ActorSockets.Hocon;
+using ActorSockets.Host.Tests.Support;
+
+namespace ActorSockets.Host.Tests.EndToEnd;
+
+/// <summary>How the real host starts, refuses to start, and answers its informational options.</summary>
+public sealed class StartupTests : IDisposable
+{
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
+    private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("actorsockets-host-e2e-");
+
+    public void Dispose() => _temp.Delete(recursive: true);
+
+    [Fact]
+    public async Task Start_PortInUse_PrintsOneLineNamingTheEndpoint_AndExitsTwo()
+    {
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
+
+        await using var host = HostProcess.Start([.. HostProcess.AllOnPortZero, "--set", $"actorsockets.endpoints.hi.port={port}"]);
+
+        Assert.Equal(2, await host.WaitForExitAsync(ExitTimeout));
+        var error = SingleLine(host.StandardError);
+        Assert.StartsWith("actorsockets: ", error, StringComparison.Ordinal);
+        Assert.Contains("'hi'", error, StringComparison.Ordinal);
+        Assert.Contains(port.ToString(System.Globalization.CultureInfo.InvariantCulture), error, StringComparison.Ordinal);
+        Assert.Contains("in use", error, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("ActorSockets host ready", host.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_BrokenConfigFile_PrintsFileLineAndColumn_AndExitsTwo()
+    {
+        var file = Path.Combine(_temp.FullName, "broken.conf");
+        await File.WriteAllTextAsync(file, "actorsockets {\n  endpoints {\n    ok { port = [1, 2 }\n  }\n}\n");
+
+        await using var host = HostProcess.Start(["--config", file]);
+
+        Assert.Equal(2, await host.WaitForExitAsync(ExitTimeout));
+        var error = SingleLine(host.StandardError);
+        Assert.Matches($@"^actorsockets: {System.Text.RegularExpressions.Regex.Escape(file)}:3:\d+: ", error);
+        Assert.Equal(string.Empty, host.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Start_UnknownProtocol_NamesTheEndpoint_AndExitsTwo()
+    {
+        await using var host = HostProcess.Start([.. HostProcess.AllOnPortZero, "--set", "actorsockets.endpoints.extra.protocol=gopher", "--set", "actorsockets.endpoints.extra.port=0"]);
+
+        Assert.Equal(2, await host.WaitForExitAsync(ExitTimeout));
+        var error = SingleLine(host.StandardError);
+        Assert.Contains("'extra'", error, StringComparison.Ordinal);
+        Assert.Contains("gopher", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_ValidConfig_ExitsZeroListingTheEndpoints()
+    {
+        await using var host = HostProcess.Start(["--check"]);
+
+        Assert.Equal(0, await host.WaitForExitAsync(ExitTimeout));
+        Assert.StartsWith(
+            "configuration OK: 8 endpoint(s) [ok, welcome, greeting, clock, hi, udp-hi, udp-time, chat]",
+            host.StandardOutput,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_InvalidValue_ExitsTwoNamingIt()
+    {
+        await using var host = HostProcess.Start(["--check", "--set", "actorsockets.endpoints.chat.port=70000"]);
+
+        Assert.Equal(2, await host.WaitForExitAsync(ExitTimeout));
+        var error = SingleLine(host.StandardError);
+        Assert.Contains("'chat'", error, StringComparison.Ordinal);
+        Assert.Contains("70000", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrintConfig_RendersTheMergedConfig_WithOverridesAndLibraryDefaults()
+    {
+        await using var host = HostProcess.Start(["--print-config", "--set", "actorsockets.endpoints.chat.port=7777"]);
+
+        Assert.Equal(0, await host.WaitForExitAsync(ExitTimeout));
+        var config = ConfigFactory.ParseString(host.StandardOutput);
+        Assert.Equal(7777, config.GetInt("actorsockets.endpoints.chat.port"));
+        Assert.Equal(8001, config.GetInt("actorsockets.endpoints.ok.port"));
+        Assert.Equal(TimeSpan.FromSeconds(10), config.GetTimeSpan("actorsockets.host.shutdown-timeout"));
+        Assert.True(config.HasPath("actorsockets.io.tcp.write-queue-limit"), "the IO reference.conf is merged in");
+        Assert.True(config.HasPath("actorsockets.protocols.chat.default-room"), "the protocols reference.conf is merged in");
+    }
+
+    [Fact]
+    public async Task Options_Unknown_PrintsUsageOnStderr_AndExitsTwo()
+    {
+        await using var host = HostProcess.Start(["--frobnicate"]);
+
+        Assert.Equal(2, await host.WaitForExitAsync(ExitTimeout));
+        Assert.StartsWith("actorsockets: unknown option '--frobnicate'\nUsage: ActorSockets.Host", host.StandardError, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, host.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Help_PrintsUsage_AndExitsZero()
+    {
+        await using var host = HostProcess.Start(["--help"]);
+
+        Assert.Equal(0, await host.WaitForExitAsync(ExitTimeout));
+        Assert.StartsWith("Usage: ActorSockets.Host", host.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("--print-config", host.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadyFile_ListsTheBoundEndpoints()
+    {
+        var ready = Path.Combine(_temp.FullName, "ready.txt");
+        await using var host = await HostProcess.StartReadyAsync([.. HostProcess.AllOnPortZero, "--ready-file", ready]);
+
+        var lines = await File.ReadAllLinesAsync(ready);
+
+        Assert.Equal(8, lines.Length);
+        Assert.Contains(lines, l => l.Contains($" {host.Endpoint("chat").Address} ", StringComparison.Ordinal));
+    }
+
+    private static string SingleLine(string text)
+    {
+        Assert.EndsWith("\n", text, StringComparison.Ordinal);
+        var line = text[..^1];
+        Assert.DoesNotContain('\n', line);
+        return line;
+    }
+}

@@ -1,0 +1,242 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ActorSockets.Host.Tests.Support;
+
+/// <summary>
+/// The real host, started as a child process (<c>dotnet ActorSockets.Host.dll</c>, copied next to the tests
+/// by the project reference) with standard input redirected. Collects stdout and stderr, parses the banner
+/// into <see cref="Endpoints"/>, and always kills the process on dispose.
+/// </summary>
+public sealed partial class HostProcess : IAsyncDisposable
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Dictionary<string, HostEndpoint> _endpoints = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private HostProcess(Process process)
+    {
+        _process = process;
+    }
+
+    public static string HostDll => Path.Combine(AppContext.BaseDirectory, "ActorSockets.Host.dll");
+
+    /// <summary>The <c>--set</c> arguments that put every endpoint of hocon/actorsockets.conf on a free port.</summary>
+    public static IReadOnlyList<string> AllOnPortZero =>
+    [
+        .. new[] { "ok", "welcome", "greeting", "clock", "hi", "udp-hi", "udp-time", "chat" }
+            .SelectMany(name => new[] { "--set", $"actorsockets.endpoints.{name}.port=0" }),
+    ];
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public IReadOnlyDictionary<string, HostEndpoint> Endpoints
+    {
+        get
+        {
+            lock (_endpoints)
+            {
+                return new Dictionary<string, HostEndpoint>(_endpoints);
+            }
+        }
+    }
+
+    public string StandardOutput
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    public string StandardError
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the host with <paramref name="args"/> (plus <c>--no-console</c>) in the tests' output folder.</summary>
+    public static HostProcess Start(IEnumerable<string> args)
+    {
+        var info = new ProcessStartInfo(DotnetPath)
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        info.ArgumentList.Add(HostDll);
+        info.ArgumentList.Add("--no-console");
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var host = new HostProcess(process);
+        process.OutputDataReceived += (_, e) => host.OnStdout(e.Data);
+        process.ErrorDataReceived += (_, e) => host.OnStderr(e.Data);
+        if (!process.Start())
+        {
+            throw new InvalidOperationException("could not start the host process");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return host;
+    }
+
+    /// <summary>Starts the host and waits for its banner's ready line.</summary>
+    public static async Task<HostProcess> StartReadyAsync(IEnumerable<string> args)
+    {
+        var host = Start(args);
+        try
+        {
+            await host.WaitReadyAsync().ConfigureAwait(false);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public HostEndpoint Endpoint(string name) =>
+        Endpoints.TryGetValue(name, out var endpoint)
+            ? endpoint
+            : throw new InvalidOperationException($"the banner lists no endpoint '{name}':\n{StandardOutput}");
+
+    public async Task WaitReadyAsync()
+    {
+        var exited = _process.WaitForExitAsync();
+        var first = await Task.WhenAny(_ready.Task, exited).WaitAsync(StartTimeout).ConfigureAwait(false);
+        if (first != _ready.Task)
+        {
+            throw new InvalidOperationException(
+                $"the host exited with code {_process.ExitCode} before it was ready\nstdout:\n{StandardOutput}\nstderr:\n{StandardError}");
+        }
+    }
+
+    /// <summary>Waits for the process to exit (and its output to be read to the end); returns the exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout).ConfigureAwait(false);
+            await Task.WhenAll(_stdoutClosed.Task, _stderrClosed.Task).WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException(
+                $"the host did not exit within {timeout}\nstdout:\n{StandardOutput}\nstderr:\n{StandardError}");
+        }
+
+        return _process.ExitCode;
+    }
+
+    /// <summary>Sends a real signal with <c>kill -SIGNAL pid</c>.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", $"-{signal} {_process.Id}") { UseShellExecute = false })
+            ?? throw new InvalidOperationException("could not run kill");
+        await kill.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {_process.Id} failed with {kill.ExitCode}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+        catch (TimeoutException)
+        {
+            // Nothing more a test can do; the OS reaps it when the test run ends.
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+
+    private static string DotnetPath =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
+
+    private void OnStdout(string? line)
+    {
+        if (line is null)
+        {
+            _stdoutClosed.TrySetResult();
+            return;
+        }
+
+        lock (_stdout)
+        {
+            _stdout.Append(line).Append('\n');
+        }
+
+        var match = EndpointLine().Match(line);
+        if (match.Success)
+        {
+            lock (_endpoints)
+            {
+                _endpoints[match.Groups["name"].Value] = new HostEndpoint(
+                    match.Groups["name"].Value, match.Groups["transport"].Value, match.Groups["address"].Value, match.Groups["protocol"].Value);
+            }
+        }
+        else if (line.StartsWith("ActorSockets host ready", StringComparison.Ordinal))
+        {
+            _ready.TrySetResult();
+        }
+    }
+
+    private void OnStderr(string? line)
+    {
+        if (line is null)
+        {
+            _stderrClosed.TrySetResult();
+            return;
+        }
+
+        lock (_stderr)
+        {
+            _stderr.Append(line).Append('\n');
+        }
+    }
+
+    [GeneratedRegex(@"^  endpoint (?<name>\S+)\s+(?<transport>tcp|udp)\s+(?<address>\S+)\s+protocol (?<protocol>\S+)$")]
+    private static partial Regex EndpointLine();
+}

@@ -1,0 +1,225 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using ActorSockets.Actors;
+using ActorSockets.IO.Framing;
+
+namespace ActorSockets.Protocols.Tests.EndToEnd;
+
+/// <summary>Every endpoint through the real IO layer on loopback, driven the way the tutorials' clients drive it.</summary>
+public sealed partial class EndpointHostTests : TestKit.TestKit
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(5);
+
+    private async Task<EndpointBinding> StartAsync(string protocol, string? hocon = null)
+    {
+        var bindings = await EndpointHost.StartAsync(Sys, [EndpointSettings.Create(protocol, protocol, hocon)], StartTimeout);
+        var binding = Assert.Single(bindings);
+        Assert.NotEqual(0, ((IPEndPoint)binding.LocalAddress).Port);
+        return binding;
+    }
+
+    [Fact]
+    public async Task Ok_UnterminatedMessage_AnsweredOk_AndIdleClientToldTimeOut()
+    {
+        var ok = await StartAsync("ok", "idle-timeout = 500ms");
+        using var client = await LoopbackClient.ConnectAsync(ok.LocalAddress);
+
+        await client.SendAsync("hello");
+        Assert.Equal("OK", Encoding.UTF8.GetString(await client.ReceiveOnceAsync()));
+
+        Assert.Equal("Time out", Encoding.UTF8.GetString(await client.ReadToEndAsync()));
+    }
+
+    [Fact]
+    public async Task Ok_SilentClient_DoesNotDelayAnother()
+    {
+        var ok = await StartAsync("ok", "idle-timeout = 10s");
+        using var silent = await LoopbackClient.ConnectAsync(ok.LocalAddress);
+        using var talker = await LoopbackClient.ConnectAsync(ok.LocalAddress);
+
+        await talker.SendAsync("hi");
+
+        Assert.Equal("OK", Encoding.UTF8.GetString(await talker.ReceiveOnceAsync()));
+    }
+
+    [Fact]
+    public async Task Welcome_RecvStyleClient_GetsPrefixedEcho()
+    {
+        var welcome = await StartAsync("welcome");
+        using var client = await LoopbackClient.ConnectAsync(welcome.LocalAddress);
+
+        await client.SendAsync("你好");
+        Assert.Equal("欢迎访问>>>>你好\r\n", Encoding.UTF8.GetString(await client.ReceiveOnceAsync()));
+        await client.SendAsync("line\n");
+        Assert.Equal("欢迎访问>>>>line\r\n", Encoding.UTF8.GetString(await client.ReceiveOnceAsync()));
+    }
+
+    [Fact]
+    public async Task Greeting_JavaWriteUtfClient_GetsGreetingWithLocalAddress()
+    {
+        var greeting = await StartAsync("greeting");
+        using var client = await LoopbackClient.ConnectAsync(greeting.LocalAddress);
+
+        await client.SendAsync(WriteUtfFramer.Encode("Hello from /127.0.0.1:1234").ToArray());
+        var answer = await client.ReadToEndAsync();
+
+        var frames = new List<FrameResult<string>>();
+        new WriteUtfFramer().Decode(IO.ByteString.FromBytes(answer), frames);
+        var port = ((IPEndPoint)greeting.LocalAddress).Port;
+        Assert.Equal($"谢谢连接我:/127.0.0.1:{port}\nGoodbye!", Assert.Single(frames).Frame);
+    }
+
+    [Fact]
+    public async Task Clock_WritesTimeAndCloses_ClientWritingAfterwardsHarmsNothing()
+    {
+        var clock = await StartAsync("clock");
+        using (var client = await LoopbackClient.ConnectAsync(clock.LocalAddress))
+        {
+            var text = Encoding.UTF8.GetString(await client.ReadToEndAsync());
+            Assert.Matches(ClockPattern(), text);
+            try
+            {
+                await client.SendAsync("接收消息成功");
+            }
+            catch (SocketException)
+            {
+                // The server has closed: a reset here is what the tutorial's client may see too.
+            }
+        }
+
+        using var next = await LoopbackClient.ConnectAsync(clock.LocalAddress);
+        Assert.Matches(ClockPattern(), Encoding.UTF8.GetString(await next.ReadToEndAsync()));
+    }
+
+    [Fact]
+    public async Task Hi_OneMessage_AnsweredHiThenClosed()
+    {
+        var hi = await StartAsync("hi");
+        using var client = await LoopbackClient.ConnectAsync(hi.LocalAddress);
+
+        await client.SendAsync("hello!");
+
+        Assert.Equal("hi", Encoding.UTF8.GetString(await client.ReadToEndAsync()));
+    }
+
+    [Fact]
+    public async Task Udp_HiAndTime_AnswerEachDatagram()
+    {
+        var bindings = await EndpointHost.StartAsync(
+            Sys, [EndpointSettings.Create("udp-hi", "udp-hi"), EndpointSettings.Create("udp-time", "udp-time")], StartTimeout);
+        using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+
+        await udp.SendAsync(Encoding.UTF8.GetBytes("hello"), (IPEndPoint)bindings[0].LocalAddress, cts.Token);
+        var hi = await udp.ReceiveAsync(cts.Token);
+        await udp.SendAsync(Encoding.UTF8.GetBytes("%Y"), (IPEndPoint)bindings[1].LocalAddress, cts.Token);
+        var year = await udp.ReceiveAsync(cts.Token);
+        await udp.SendAsync(new ReadOnlyMemory<byte>([0xff, 0xfe]), (IPEndPoint)bindings[1].LocalAddress, cts.Token);
+        var error = await udp.ReceiveAsync(cts.Token);
+        await udp.SendAsync(ReadOnlyMemory<byte>.Empty, (IPEndPoint)bindings[0].LocalAddress, cts.Token);
+        var stillAnswering = await udp.ReceiveAsync(cts.Token);
+
+        Assert.Equal("hi", Encoding.UTF8.GetString(hi.Buffer));
+        Assert.Equal(DateTime.Now.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Encoding.UTF8.GetString(year.Buffer));
+        Assert.StartsWith("error:", Encoding.UTF8.GetString(error.Buffer), StringComparison.Ordinal);
+        Assert.Equal("hi", Encoding.UTF8.GetString(stillAnswering.Buffer));
+    }
+
+    [Fact]
+    public async Task Chat_ThreeClients_NickWhoMsgQuit()
+    {
+        var chat = await StartAsync("chat");
+        using var alice = await LoopbackClient.ConnectAsync(chat.LocalAddress);
+        Assert.StartsWith("*** Welcome to the chat, guest-1!", await alice.ReadLineAsync(), StringComparison.Ordinal);
+        using var bob = await LoopbackClient.ConnectAsync(chat.LocalAddress);
+        Assert.StartsWith("*** Welcome to the chat, guest-2!", await bob.ReadLineAsync(), StringComparison.Ordinal);
+        using var carol = await LoopbackClient.ConnectAsync(chat.LocalAddress);
+        Assert.StartsWith("*** Welcome to the chat, guest-3!", await carol.ReadLineAsync(), StringComparison.Ordinal);
+
+        await alice.SendAsync("/nick alice\r\n");
+        await alice.ReadUntilAsync("*** You are now known as alice");
+        await bob.SendAsync("/nick bob\n");
+        await bob.ReadUntilAsync("*** You are now known as bob");
+        await carol.SendAsync("/who\n");
+        await carol.ReadUntilAsync("*** 3 in lobby: alice, bob, guest-3");
+
+        await alice.SendAsync("/msg bob secret\n");
+        await bob.ReadUntilAsync("*alice* secret");
+        await alice.SendAsync("hello room\n");
+        await bob.ReadUntilAsync("[alice] hello room");
+        var carolSaw = await carol.ReadUntilAsync("[alice] hello room");
+        Assert.DoesNotContain(carolSaw, l => l.Contains("secret", StringComparison.Ordinal));
+
+        await bob.SendAsync("/quit\n");
+        await bob.ReadUntilAsync("*** Bye!");
+        Assert.Null(await bob.ReadLineAsync());
+        await carol.ReadUntilAsync("*** bob left lobby (quit)");
+    }
+
+    [Fact]
+    public async Task SayToLobby_ReachesChatMembersAsServer()
+    {
+        var chat = await StartAsync("chat");
+        using var member = await LoopbackClient.ConnectAsync(chat.LocalAddress);
+        await member.ReadLineAsync();
+
+        EndpointHost.SayToLobby(Sys, "back in 5 \u001b[1mminutes\u0007");
+
+        await member.ReadUntilAsync("[server] back in 5 minutes");
+    }
+
+    [Fact]
+    public async Task MaxConnections_ExtraConnectionIsClosed_OthersUnaffected()
+    {
+        var ok = await StartAsync("ok", "max-connections = 1");
+        using var first = await LoopbackClient.ConnectAsync(ok.LocalAddress);
+        await first.SendAsync("a");
+        Assert.Equal("OK", Encoding.UTF8.GetString(await first.ReceiveOnceAsync()));
+
+        using var second = await LoopbackClient.ConnectAsync(ok.LocalAddress);
+        Assert.Empty(await second.ReadToEndAsync());
+
+        await first.SendAsync("b");
+        Assert.Equal("OK", Encoding.UTF8.GetString(await first.ReceiveOnceAsync()));
+    }
+
+    [Fact]
+    public async Task StartAsync_PortInUse_ThrowsOneClearLineAndStopsTheOthers()
+    {
+        using var squatter = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        squatter.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        squatter.Listen();
+        var port = ((IPEndPoint)squatter.LocalEndPoint!).Port;
+        var endpoints = new[]
+        {
+            EndpointSettings.Create("first", "ok"),
+            EndpointSettings.Create("taken", "hi", $"port = {port}"),
+        };
+
+        var error = await Assert.ThrowsAsync<EndpointStartException>(() => EndpointHost.StartAsync(Sys, endpoints, StartTimeout));
+
+        Assert.Equal($"endpoint 'taken' (tcp 127.0.0.1:{port}): address already in use", error.Message);
+        Assert.Equal("taken", error.EndpointName);
+        Assert.Empty(Sys.ActorSelection("/user/endpoint-first").Resolve());
+        Assert.Empty(Sys.ActorSelection("/user/endpoint-taken").Resolve());
+    }
+
+    [Fact]
+    public async Task CoordinatedShutdown_UnbindsTellsChatMembersAndClosesWithFlush()
+    {
+        var chat = await StartAsync("chat");
+        using var member = await LoopbackClient.ConnectAsync(chat.LocalAddress);
+        await member.ReadLineAsync();
+
+        await CoordinatedShutdown.Get(Sys).Run(CoordinatedShutdown.UnknownReason.Instance);
+
+        await member.ReadUntilAsync("*** The server is shutting down. Bye!");
+        Assert.Null(await member.ReadLineAsync());
+        await Assert.ThrowsAnyAsync<SocketException>(() => LoopbackClient.ConnectAsync(chat.LocalAddress));
+    }
+
+    [GeneratedRegex(@"^服务端消息: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")]
+    private static partial Regex ClockPattern();
+}

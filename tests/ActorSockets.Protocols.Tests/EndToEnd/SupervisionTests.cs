@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text;
+using ActorSockets.Actors;
+using ActorSockets.IO;
+using ActorSockets.Protocols.Internal;
+using ActorSockets.Protocols.Tests.Sessions;
+
+namespace ActorSockets.Protocols.Tests.EndToEnd;
+
+/// <summary>A session that throws is stopped and its connection closed; the listener and the other sessions carry on.</summary>
+public sealed class SupervisionTests : TestKit.TestKit
+{
+    private async Task<(IActorRef Listener, EndPoint Address)> StartEchoListenerAsync()
+    {
+        var settings = EndpointSettings.Create("echo", "ok");
+        var listener = Sys.ActorOf(EndpointListener.CreateProps(settings, new ThrowingEchoProtocol(settings)));
+        var started = await listener.Ask<EndpointStarted>(StartEndpoint.Instance, TimeSpan.FromSeconds(5));
+        return (listener, started.LocalAddress);
+    }
+
+    [Fact]
+    public async Task SessionThrows_IsStopped_SiblingsAndListenerCarryOn()
+    {
+        var (listener, address) = await StartEchoListenerAsync();
+        var first = CreateTestProbe();
+        var second = CreateTestProbe();
+        var remote = new IPEndPoint(IPAddress.Loopback, 40000);
+
+        listener.Tell(new Tcp.Connected(remote, address), first.Ref);
+        listener.Tell(new Tcp.Connected(remote, address), second.Ref);
+        var firstSession = (await first.ExpectMsgAsync<Tcp.Register>()).Handler;
+        var secondSession = (await second.ExpectMsgAsync<Tcp.Register>()).Handler;
+        Watch(firstSession);
+        Watch(listener);
+
+        firstSession.Tell(SessionAssertions.Received("boom"), first.Ref);
+        await ExpectTerminatedAsync(firstSession);
+
+        secondSession.Tell(SessionAssertions.Received("still there?"), second.Ref);
+        await second.ExpectWriteAsync("still there?");
+        var third = CreateTestProbe();
+        listener.Tell(new Tcp.Connected(remote, address), third.Ref);
+        await third.ExpectMsgAsync<Tcp.Register>();
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task SessionThrows_ItsClientSeesTheConnectionClose_OtherClientIsServed()
+    {
+        var (_, address) = await StartEchoListenerAsync();
+        using var victim = await LoopbackClient.ConnectAsync(address);
+        using var bystander = await LoopbackClient.ConnectAsync(address);
+
+        await victim.SendAsync("boom");
+        Assert.Empty(await victim.ReadToEndAsync());
+
+        await bystander.SendAsync("ping");
+        Assert.Equal("ping", Encoding.UTF8.GetString(await bystander.ReceiveOnceAsync()));
+    }
+
+    private sealed class ThrowingEchoProtocol(EndpointSettings settings) : TcpEndpointProtocol(settings)
+    {
+        public override Props SessionProps(IActorRef connection, Tcp.Connected connected, IActorRef? service) =>
+            Props.FromProducer(() => new ThrowingEchoSession(connection));
+    }
+
+    /// <summary>Echoes every read, and fails on <c>boom</c>.</summary>
+    private sealed class ThrowingEchoSession : TcpSession
+    {
+        public ThrowingEchoSession(IActorRef connection)
+            : base(connection, SessionTimeouts.Default)
+        {
+            Receive<Tcp.Received>(received =>
+            {
+                if (received.Data.DecodeString() == "boom")
+                {
+                    throw new InvalidOperationException("boom");
+                }
+
+                Write(received.Data);
+            });
+            ReceiveConnectionEvents();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using ActorSockets.Actors;
+using ActorSockets.IO;
+using ActorSockets.Protocols.Ok;
+using static ActorSockets.Protocols.Tests.Sessions.SessionAssertions;
+
+namespace ActorSockets.Protocols.Tests.Sessions;
+
+public sealed class OkSessionTests : TestKit.TestKit
+{
+    [Fact]
+    public async Task Received_EveryChunk_WritesOk()
+    {
+        var connection = CreateTestProbe();
+        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
+
+        session.Send(Received("hello"), connection);
+        session.Send(Received("no newline at all"), connection);
+
+        await connection.ExpectWriteAsync("OK");
+        await connection.ExpectWriteAsync("OK");
+    }
+
+    [Fact]
+    public async Task Received_ConfiguredReply_WritesIt()
+    {
+        var connection = CreateTestProbe();
+        var settings = EndpointSettings.Create("ok", "ok", "reply = \"fine\"");
+        var codec = new OkCodec(settings.Config.GetString("reply"), settings.Config.GetString("timeout-notice"));
+        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, codec, SessionTimeouts.Default));
+
+        session.Send(Received("x"), connection);
+
+        await connection.ExpectWriteAsync("fine");
+    }
+
+    [Fact]
+    public async Task Idle_ForTheTimeout_WritesTimeOutThenClosesAndStops()
+    {
+        var connection = CreateTestProbe();
+        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, new SessionTimeouts(TimeSpan.FromMilliseconds(200))));
+        Watch(session);
+
+        await connection.ExpectWriteAsync("Time out");
+        await connection.ExpectCloseAndConfirmAsync();
+
+        await ExpectTerminatedAsync(session);
+    }
+
+    [Fact]
+    public async Task Idle_InputKeepsItOpen_ThenTimesOut()
+    {
+        var connection = CreateTestProbe();
+        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, new SessionTimeouts(TimeSpan.FromMilliseconds(300))));
+
+        for (var i = 0; i < 3; i++)
+        {
+            session.Send(Received("ping"), connection);
+            await connection.ExpectWriteAsync("OK");
+        }
+
+        await connection.ExpectWriteAsync("Time out");
+        await connection.ExpectMsgAsync<Tcp.Close>();
+    }
+
+    [Fact]
+    public async Task PeerClosed_ClosesAndStopsOnceClosed()
+    {
+        var connection = CreateTestProbe();
+        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
+        Watch(session);
+
+        session.Send(Tcp.PeerClosed.Instance, connection);
+
+        await connection.ExpectCloseAndConfirmAsync();
+        await ExpectTerminatedAsync(session);
+    }
+
+    [Fact]
+    public async Task ErrorClosed_StopsAtOnce()
+    {
+        var connection = CreateTestProbe();
+        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
+        Watch(session);
+
+        session.Send(new Tcp.ErrorClosed("connection reset by peer"), connection);
+
+        await ExpectTerminatedAsync(session);
+        await connection.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task ConnectionDies_SessionStops()
+    {
+        var connection = CreateTestProbe();
+        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
+        Watch(session);
+
+        Sys.Stop(connection.Ref);
+
+        await ExpectTerminatedAsync(session);
+    }
+
+    [Fact]
+    public async Task WriteRefused_AbortsTheConnection()
+    {
+        var connection = CreateTestProbe();
+        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
+        Watch(session);
+
+        session.Send(new Tcp.CommandFailed(new Tcp.Write(Bytes("OK"))), connection);
+
+        await connection.ExpectMsgAsync<Tcp.Abort>();
+        connection.Reply(Tcp.Aborted.Instance);
+        await ExpectTerminatedAsync(session);
+    }
+
+    [Fact]
+    public async Task ServerShutdown_ClosesWithFlush()
+    {
+        var connection = CreateTestProbe();
+        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
+        Watch(session);
+
+        session.Send(Received("x"), connection);
+        session.Tell(ServerShutdown.Instance);
+
+        await connection.ExpectWriteAsync("OK");
+        await connection.ExpectCloseAndConfirmAsync();
+        await ExpectTerminatedAsync(session);
+    }
+
+    [Fact]
+    public async Task Closing_ConnectionNeverConfirms_StopsAfterCloseTimeout()
+    {
+        var connection = CreateTestProbe();
+        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, new SessionTimeouts(null, TimeSpan.FromMilliseconds(200))));
+        Watch(session);
+
+        session.Send(Tcp.PeerClosed.Instance, connection);
+        await connection.ExpectMsgAsync<Tcp.Close>();
+
+        await ExpectTerminatedAsync(session);
+    }
+}
