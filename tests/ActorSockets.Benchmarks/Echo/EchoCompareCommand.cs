@@ -225,13 +225,13 @@ public static class EchoCompareCommand
 
     /// <summary>
     /// This process holds the client side of every idle connection and the server process (which inherits our
-    /// limits) the other: both need that many descriptors. The limit cannot be raised from here without native
-    /// calls, so echo-compare.sh raises the soft limit to the hard one first; if it is still short, the idle
-    /// scenario holds as many connections as fit and says so.
+    /// limits) the other: both need that many descriptors. The soft limit is raised as far as the hard limit allows;
+    /// if that is still short, the idle scenario holds as many connections as fit and says so.
     /// </summary>
     private static bool FitIdleConnections(ref EchoCompareOptions options)
     {
-        var (soft, hard) = ProcFs.OpenFilesLimit();
+        var soft = OpenFilesLimit.RaiseTo(options.IdleConnections + SpareDescriptors);
+        var hard = ProcFs.OpenFilesLimit().Hard;
         var fit = soft - SpareDescriptors;
         if (fit >= options.IdleConnections)
         {
