@@ -319,6 +319,63 @@ public class SubstitutionTests
     }
 
     [Fact]
+    public void ObjectExtendingSubstitution_ReferencesOwnSiblingFields()
+    {
+        var config = ConfigFactory.ParseString("""
+            defaults { host = h, port = 1 }
+            server = ${defaults}
+            server { port = 2, url = ${server.host}":"${server.port} }
+            """);
+
+        Assert.Equal("h:2", config.GetString("server.url"));
+    }
+
+    [Fact]
+    public void ConcatenatedObject_ReferencesOwnSiblingFields()
+    {
+        var config = ConfigFactory.ParseString("""
+            defaults { host = h }
+            ok = ${defaults} { port = 8001, address = ${ok.host}":"${ok.port} }
+            """);
+
+        Assert.Equal("h:8001", config.GetString("ok.address"));
+    }
+
+    [Fact]
+    public void SiblingInSameDefinition_WinsOverEarlierDefinition()
+    {
+        var config = ConfigFactory.ParseString("base { z = 1 }\na = ${base}\na { z = 2, y = ${a.z} }");
+
+        Assert.Equal(2, config.GetInt("a.y"));
+    }
+
+    [Fact]
+    public void SiblingsReferringToEachOther_InsideMerge_IsCycle()
+    {
+        var config = ConfigFactory.ParseString("base { }\na = ${base}\na { y = ${a.z}, z = ${a.y} }");
+
+        var ex = Assert.Throws<ConfigException>(() => config.Resolve());
+
+        Assert.Contains("Cycle", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConcatenationReferringIntoItself_ThrowsInsteadOfRecursing()
+    {
+        var config = ConfigFactory.ParseString("ok = ${ok.b} { a = ${ok.c} }");
+
+        Assert.Throws<ConfigException>(() => config.Resolve());
+    }
+
+    [Fact]
+    public void AppendInsideMergedObject_UsesEarlierDefinition()
+    {
+        var config = ConfigFactory.ParseString("base { list = [1, 2] }\na = ${base}\na { list += 3 }");
+
+        Assert.Equal([1, 2, 3], config.GetIntList("a.list"));
+    }
+
+    [Fact]
     public void Resolution_IsCachedAndThreadSafe()
     {
         var config = ConfigFactory.ParseString("a = 1\nb = ${a}");
