@@ -68,7 +68,8 @@ public class UdpTests(ITestOutputHelper output) : IoTestKit(output, udp: new Udp
         var (_, address) = await BindUdpAsync(handler);
         using Socket peer = NewPeer();
 
-        await peer.SendToAsync(new byte[1025], address);
+        await EventFilter.Warning(contains: "larger than max-datagram-size").ExpectOneAsync(async () =>
+            await peer.SendToAsync(new byte[1025], address));
         await peer.SendToAsync("small"u8.ToArray(), address);
 
         Assert.Equal("small", (await handler.ExpectMsgAsync<Udp.Received>()).Data.DecodeString());

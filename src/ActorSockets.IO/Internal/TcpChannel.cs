@@ -32,19 +32,24 @@ internal sealed class TcpChannel : IDisposable
     private const int DeliveryStopped = 2;
 
     private readonly Socket _socket;
-    private readonly Action<object> _post;
+    private readonly ICanTell _owner;
+    private readonly IActorRef? _self;
     private readonly int _readSize;
     private readonly DemandSignal _readDemand = new();
     private ICanTell? _reader;
-    private IActorRef? _readerSender;
     private volatile bool _autoRead;
     private int _deliveryState;
     private int _disposed;
 
-    public TcpChannel(Socket socket, Action<object> post, int readSize)
+    /// <param name="socket">The connected socket; the channel owns it from now on.</param>
+    /// <param name="owner">The connection actor, told every completion.</param>
+    /// <param name="self">The sender of completions and of delivered data: the connection actor's ref (null in tests).</param>
+    /// <param name="readSize">The most bytes one read takes.</param>
+    public TcpChannel(Socket socket, ICanTell owner, IActorRef? self, int readSize)
     {
         _socket = socket;
-        _post = post;
+        _owner = owner;
+        _self = self;
         _readSize = readSize;
 
         // The engine's synchronous calls must never block a pool thread; async calls are unaffected.
@@ -56,14 +61,13 @@ internal sealed class TcpChannel : IDisposable
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
     /// <summary>
-    /// Starts reading for <paramref name="reader"/>, which gets every <see cref="Tcp.Received"/> with
-    /// <paramref name="sender"/> as sender. Push mode reads continuously (until <see cref="SuspendReading"/>);
+    /// Starts reading for <paramref name="reader"/>, which gets every <see cref="Tcp.Received"/> with the
+    /// connection actor as sender. Push mode reads continuously (until <see cref="SuspendReading"/>);
     /// pull mode reads once per <see cref="ResumeReading"/>. Call once, from the owner.
     /// </summary>
-    public void StartReading(ICanTell reader, IActorRef? sender, bool push, bool suspended)
+    public void StartReading(ICanTell reader, bool push, bool suspended)
     {
         _reader = reader;
-        _readerSender = sender;
         _autoRead = push && !suspended;
         _ = ReceiveLoopAsync();
         if (_autoRead)
@@ -249,7 +253,7 @@ internal sealed class TcpChannel : IDisposable
             return;
         }
 
-        _reader!.Tell(received, _readerSender);
+        _reader!.Tell(received, _self);
         Volatile.Write(ref _deliveryState, DeliveryOpen);
     }
 
@@ -306,7 +310,7 @@ internal sealed class TcpChannel : IDisposable
     {
         if (!IsDisposed)
         {
-            _post(message);
+            _owner.Tell(message, _self);
         }
     }
 

@@ -4,7 +4,7 @@ namespace ActorSockets.IO.Internal;
 
 internal abstract partial class TcpConnection
 {
-    private readonly List<IActorRef> _closeCommanders = [];
+    private List<IActorRef>? _closeCommanders;
     private bool _closing;
 
     /// <summary>The close being carried out; null when closing because the peer closed (without keep-open).</summary>
@@ -16,9 +16,13 @@ internal abstract partial class TcpConnection
     /// </summary>
     private void BeginClose(Tcp.CloseCommand? closeCommand, IActorRef? commander)
     {
-        if (commander is not null && !_closeCommanders.Contains(commander))
+        if (commander is not null)
         {
-            _closeCommanders.Add(commander);
+            _closeCommanders ??= [];
+            if (!_closeCommanders.Contains(commander))
+            {
+                _closeCommanders.Add(commander);
+            }
         }
 
         if (closeCommand is Tcp.Abort)
@@ -123,7 +127,7 @@ internal abstract partial class TcpConnection
         if (_handler is null)
         {
             // Never registered, so never read: start now, for the peer's FIN; there is nobody to give data to.
-            _channel?.StartReading(Context.System.DeadLetters, Self, push: true, suspended: false);
+            _channel?.StartReading(Context.System.DeadLetters, push: true, suspended: false);
             return;
         }
 

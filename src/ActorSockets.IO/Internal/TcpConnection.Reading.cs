@@ -37,7 +37,7 @@ internal abstract partial class TcpConnection
 
     private void StartReading()
     {
-        _channel!.StartReading(_handler!, Self, push: !_pullMode, suspended: _readingSuspended);
+        _channel!.StartReading(_handler!, push: !_pullMode, suspended: _readingSuspended);
         for (; _pullGrantsBeforeRegister > 0; _pullGrantsBeforeRegister--)
         {
             _channel.ResumeReading(push: false);

@@ -4,13 +4,13 @@ namespace ActorSockets.IO.Internal;
 
 internal abstract partial class TcpConnection
 {
-    private readonly Queue<PendingWrite> _queuedWrites = new();
+    private Queue<PendingWrite>? _queuedWrites;
     private long _queuedBytes;
     private PendingWrite? _inFlight;
     private bool _refusingWrites;
     private IActorRef? _resumeWritingRequester;
 
-    private bool WritesIdle => _inFlight is null && _queuedWrites.Count == 0;
+    private bool WritesIdle => _inFlight is null && (_queuedWrites is null || _queuedWrites.Count == 0);
 
     private bool HandleWrites(object message)
     {
@@ -47,7 +47,7 @@ internal abstract partial class TcpConnection
 
         if (_queuedBytes + write.Data.Count <= Settings.WriteQueueLimit)
         {
-            _queuedWrites.Enqueue(new PendingWrite(write, sender));
+            (_queuedWrites ??= new Queue<PendingWrite>()).Enqueue(new PendingWrite(write, sender));
             _queuedBytes += write.Data.Count;
             return;
         }
@@ -81,7 +81,7 @@ internal abstract partial class TcpConnection
             Acknowledge(done);
         }
 
-        while (_queuedWrites.TryDequeue(out PendingWrite next))
+        while (_queuedWrites is not null && _queuedWrites.TryDequeue(out PendingWrite next))
         {
             _queuedBytes -= next.Write.Data.Count;
             if (!StartWrite(next))
@@ -141,7 +141,7 @@ internal abstract partial class TcpConnection
             FailWrite(inFlight, error);
         }
 
-        while (_queuedWrites.TryDequeue(out PendingWrite queued))
+        while (_queuedWrites is not null && _queuedWrites.TryDequeue(out PendingWrite queued))
         {
             FailWrite(queued, error);
         }

@@ -64,7 +64,7 @@ internal abstract partial class TcpConnection : ActorBase
         Socket socket, IActorRef announceTo, EndPoint remote, EndPoint local, IReadOnlyList<Inet.SocketOption>? options)
     {
         RemoteAddress = remote;
-        _channel = new TcpChannel(socket, ChannelOwner.TellTo(Self), Settings.ReceiveBufferSize);
+        _channel = new TcpChannel(socket, Self, Self, Settings.ReceiveBufferSize);
         try
         {
             if (Settings.NoDelay)
@@ -222,7 +222,7 @@ internal abstract partial class TcpConnection : ActorBase
     {
         _channel?.Dispose();
         _handler?.Tell(closed, Self);
-        foreach (IActorRef commander in _closeCommanders)
+        foreach (IActorRef commander in _closeCommanders ?? [])
         {
             if (!commander.Equals(_handler))
             {

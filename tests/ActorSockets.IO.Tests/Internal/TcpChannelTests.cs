@@ -12,8 +12,8 @@ public class TcpChannelTests
         var (server, client) = await Loopback.ConnectedPairAsync();
         using IDisposable clientLifetime = client;
         var owner = new PostedMessages();
-        using var channel = new TcpChannel(server, owner.Post, readSize: 64 * 1024);
-        channel.StartReading(owner, sender: null, push: false, suspended: true);
+        using var channel = new TcpChannel(server, owner, self: null, readSize: 64 * 1024);
+        channel.StartReading(owner, push: false, suspended: true);
 
         channel.ResumeReading(push: false);
         await client.SendAsync("hello");
@@ -28,8 +28,8 @@ public class TcpChannelTests
         var (server, client) = await Loopback.ConnectedPairAsync();
         using IDisposable clientLifetime = client;
         var owner = new PostedMessages();
-        using var channel = new TcpChannel(server, owner.Post, readSize: 64 * 1024);
-        channel.StartReading(owner, sender: null, push: false, suspended: true);
+        using var channel = new TcpChannel(server, owner, self: null, readSize: 64 * 1024);
+        channel.StartReading(owner, push: false, suspended: true);
 
         channel.ResumeReading(push: false);
         await client.SendAsync("first");
@@ -48,8 +48,8 @@ public class TcpChannelTests
         var (server, client) = await Loopback.ConnectedPairAsync();
         using IDisposable clientLifetime = client;
         var owner = new PostedMessages();
-        using var channel = new TcpChannel(server, owner.Post, readSize: 1000);
-        channel.StartReading(owner, sender: null, push: false, suspended: true);
+        using var channel = new TcpChannel(server, owner, self: null, readSize: 1000);
+        channel.StartReading(owner, push: false, suspended: true);
         byte[] payload = Enumerable.Range(0, 5000).Select(i => (byte)i).ToArray();
 
         await client.SendAsync(payload);
@@ -71,8 +71,8 @@ public class TcpChannelTests
         var (server, client) = await Loopback.ConnectedPairAsync();
         using IDisposable clientLifetime = client;
         var owner = new PostedMessages();
-        using var channel = new TcpChannel(server, owner.Post, readSize: 1024);
-        channel.StartReading(owner, sender: null, push: false, suspended: true);
+        using var channel = new TcpChannel(server, owner, self: null, readSize: 1024);
+        channel.StartReading(owner, push: false, suspended: true);
 
         channel.ResumeReading(push: false);
         client.ShutdownSend();
@@ -85,8 +85,8 @@ public class TcpChannelTests
     {
         var (server, client) = await Loopback.ConnectedPairAsync();
         var owner = new PostedMessages();
-        using var channel = new TcpChannel(server, owner.Post, readSize: 1024);
-        channel.StartReading(owner, sender: null, push: false, suspended: true);
+        using var channel = new TcpChannel(server, owner, self: null, readSize: 1024);
+        channel.StartReading(owner, push: false, suspended: true);
 
         channel.ResumeReading(push: false);
         client.Reset();
@@ -102,8 +102,8 @@ public class TcpChannelTests
         var (server, client) = await Loopback.ConnectedPairAsync();
         using IDisposable clientLifetime = client;
         var owner = new PostedMessages();
-        using var channel = new TcpChannel(server, owner.Post, readSize: 1024);
-        channel.StartReading(owner, sender: null, push: false, suspended: true);
+        using var channel = new TcpChannel(server, owner, self: null, readSize: 1024);
+        channel.StartReading(owner, push: false, suspended: true);
         byte[] payload = new byte[10 * 1024 * 1024];
         new Random(42).NextBytes(payload);
 
@@ -121,8 +121,8 @@ public class TcpChannelTests
         var (server, client) = await Loopback.ConnectedPairAsync();
         using IDisposable clientLifetime = client;
         var owner = new PostedMessages();
-        using var channel = new TcpChannel(server, owner.Post, readSize: 1024);
-        channel.StartReading(owner, sender: null, push: false, suspended: true);
+        using var channel = new TcpChannel(server, owner, self: null, readSize: 1024);
+        channel.StartReading(owner, push: false, suspended: true);
 
         bool sentAtOnce = channel.TrySend("ping"u8.ToArray());
 
@@ -137,10 +137,10 @@ public class TcpChannelTests
         var (server, client) = await Loopback.ConnectedPairAsync();
         using IDisposable clientLifetime = client;
         var owner = new PostedMessages();
-        using var channel = new TcpChannel(server, owner.Post, readSize: 1000);
+        using var channel = new TcpChannel(server, owner, self: null, readSize: 1000);
         byte[] payload = Enumerable.Range(0, 10_000).Select(i => (byte)(i * 7)).ToArray();
 
-        channel.StartReading(owner, sender: null, push: true, suspended: false);
+        channel.StartReading(owner, push: true, suspended: false);
         await client.SendAsync(payload);
         client.ShutdownSend();
 
@@ -160,8 +160,8 @@ public class TcpChannelTests
         var (server, client) = await Loopback.ConnectedPairAsync();
         using IDisposable clientLifetime = client;
         var owner = new PostedMessages();
-        using var channel = new TcpChannel(server, owner.Post, readSize: 1000);
-        channel.StartReading(owner, sender: null, push: true, suspended: false);
+        using var channel = new TcpChannel(server, owner, self: null, readSize: 1000);
+        channel.StartReading(owner, push: true, suspended: false);
 
         channel.StopDelivering();
         await client.SendAsync("dropped");
@@ -177,8 +177,8 @@ public class TcpChannelTests
         var (server, client) = await Loopback.ConnectedPairAsync();
         using IDisposable clientLifetime = client;
         var owner = new PostedMessages();
-        var channel = new TcpChannel(server, owner.Post, readSize: 1024);
-        channel.StartReading(owner, sender: null, push: false, suspended: true);
+        var channel = new TcpChannel(server, owner, self: null, readSize: 1024);
+        channel.StartReading(owner, push: false, suspended: true);
         channel.ResumeReading(push: false);
 
         channel.Dispose();
@@ -193,8 +193,8 @@ public class TcpChannelTests
         var (server, client) = await Loopback.ConnectedPairAsync();
         using IDisposable clientLifetime = client;
         var owner = new PostedMessages();
-        var channel = new TcpChannel(server, owner.Post, readSize: 1024);
-        channel.StartReading(owner, sender: null, push: false, suspended: true);
+        var channel = new TcpChannel(server, owner, self: null, readSize: 1024);
+        channel.StartReading(owner, push: false, suspended: true);
 
         channel.Abort();
 
