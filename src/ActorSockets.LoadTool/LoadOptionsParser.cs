@@ -5,6 +5,8 @@ namespace ActorSockets.LoadTool;
 /// <summary>Turns the load tool's command line into <see cref="LoadOptions"/>, or says exactly what is wrong with it.</summary>
 public static class LoadOptionsParser
 {
+    private const long MaxBufferBytes = 1L << 30;
+
     /// <summary>The usage text printed for <c>--help</c> and after a bad argument.</summary>
     public const string Usage = """
         usage: ActorSockets.LoadTool [options]
@@ -138,6 +140,13 @@ public static class LoadOptionsParser
         if ((long)options.Size * options.Pipeline > 64L * 1024 * 1024)
         {
             return LoadOptionsParseResult.Error("--size times --pipeline must stay within 64 MiB per connection");
+        }
+
+        // Each connection keeps what it sent and what came back: bound the total so a typo cannot eat the machine.
+        var pipeline = options.Mode == LoadMode.Echo ? options.Pipeline : 1;
+        if (2L * options.Connections * options.Size * pipeline > MaxBufferBytes)
+        {
+            return LoadOptionsParseResult.Error("--connections times --size times --pipeline must stay within 512 MiB (every connection buffers that twice)");
         }
 
         return LoadOptionsParseResult.Success(options);

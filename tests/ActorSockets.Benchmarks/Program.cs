@@ -1,5 +1,11 @@
+using ActorSockets.Benchmarks.Chat;
 using ActorSockets.Benchmarks.Echo;
 using BenchmarkDotNet.Running;
+
+if (ChatFanoutCommand.Handles(args))
+{
+    return await ChatFanoutCommand.RunAsync(args);
+}
 
 if (EchoCommands.Handles(args))
 {

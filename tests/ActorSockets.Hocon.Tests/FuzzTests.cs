@@ -54,6 +54,9 @@ public class FuzzTests
         derived = ${base}
         derived.y = ${base.y} [c]
         cycle-free = ${derived.x}
+        ok = ${base} { port = 8001, address = ${ok.x}":"${ok.port} }
+        server = ${base}
+        server { url = ${server.x}"/v"${derived.x} }
         // comment
         z = ${?undefined.thing}
         """,

@@ -75,6 +75,7 @@ public class LoadOptionsParserTests
     [InlineData("--unix and --port are alternatives; give one", "--unix", "/tmp/s", "--port", "1")]
     [InlineData("--json takes no value", "--json=yes")]
     [InlineData("--size times --pipeline must stay within 64 MiB per connection", "--size", "16777216", "--pipeline", "8")]
+    [InlineData("--connections times --size times --pipeline must stay within 512 MiB (every connection buffers that twice)", "--connections", "1000", "--size", "1048576")]
     public void Parse_BadArguments_SaysWhatIsWrong(string expected, params string[] args)
     {
         var result = LoadOptionsParser.Parse(args);

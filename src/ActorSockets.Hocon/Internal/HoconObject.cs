@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ActorSockets.Hocon.Internal;
 
 /// <summary>
@@ -8,7 +10,9 @@ namespace ActorSockets.Hocon.Internal;
 /// Most config objects have a handful of fields, so keys and values live in two parallel arrays
 /// searched linearly; a dictionary index is built only once an object grows past
 /// <see cref="IndexThreshold"/> fields. <see cref="HasUnresolved"/> lets the resolver skip whole
-/// subtrees that contain no substitution.
+/// subtrees that contain no substitution. While the parser fills an object its arrays come from
+/// <see cref="ArrayPool{T}"/>; <see cref="Seal"/> copies them to their exact size when the object's
+/// closing brace is read, so a parsed tree holds no slack.
 /// </remarks>
 internal sealed class HoconObject : HoconValue
 {
@@ -19,6 +23,7 @@ internal sealed class HoconObject : HoconValue
     private int _count;
     private Dictionary<string, int>? _index;
     private KeyView? _keyView;
+    private bool _pooled;
 
     public HoconObject(Origin origin, int capacity = 4)
         : base(origin)
@@ -28,6 +33,31 @@ internal sealed class HoconObject : HoconValue
     }
 
     public static HoconObject Empty { get; } = new(Origin.None, 0);
+
+    /// <summary>Creates an object for the parser to fill, backed by pooled arrays until <see cref="Seal"/>.</summary>
+    public static HoconObject RentForParsing(Origin origin) => new(origin, 0)
+    {
+        _keys = ArrayPool<string>.Shared.Rent(16),
+        _values = ArrayPool<HoconValue>.Shared.Rent(16),
+        _pooled = true,
+    };
+
+    /// <summary>Moves the fields of a parser-filled object to exact-size arrays and returns the pooled ones.</summary>
+    public void Seal()
+    {
+        if (!_pooled)
+        {
+            return;
+        }
+
+        var keys = _keys;
+        var values = _values;
+        _keys = keys[.._count];
+        _values = values[.._count];
+        _pooled = false;
+        ArrayPool<string>.Shared.Return(keys, clearArray: true);
+        ArrayPool<HoconValue>.Shared.Return(values, clearArray: true);
+    }
 
     public override string TypeName => "object";
 
@@ -153,9 +183,7 @@ internal sealed class HoconObject : HoconValue
 
         if (_count == _keys.Length)
         {
-            var size = Math.Max(4, _count * 2);
-            Array.Resize(ref _keys, size);
-            Array.Resize(ref _values, size);
+            Grow();
         }
 
         _keys[_count] = key;
@@ -170,6 +198,26 @@ internal sealed class HoconObject : HoconValue
                 _index.Add(_keys[j], j);
             }
         }
+    }
+
+    private void Grow()
+    {
+        var size = Math.Max(4, _count * 2);
+        if (!_pooled)
+        {
+            Array.Resize(ref _keys, size);
+            Array.Resize(ref _values, size);
+            return;
+        }
+
+        var keys = ArrayPool<string>.Shared.Rent(size);
+        var values = ArrayPool<HoconValue>.Shared.Rent(size);
+        Array.Copy(_keys, keys, _count);
+        Array.Copy(_values, values, _count);
+        ArrayPool<string>.Shared.Return(_keys, clearArray: true);
+        ArrayPool<HoconValue>.Shared.Return(_values, clearArray: true);
+        _keys = keys;
+        _values = values;
     }
 
     /// <summary>Records that a child object was changed in place to hold an unresolved value.</summary>

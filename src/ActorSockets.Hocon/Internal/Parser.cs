@@ -57,7 +57,7 @@ internal sealed partial class Parser
     {
         SkipBlank();
         var first = _lexer.Peek();
-        var root = new HoconObject(OriginOf(first));
+        var root = HoconObject.RentForParsing(OriginOf(first));
         if (first.Kind == TokenKind.OpenBrace)
         {
             _lexer.Next();
@@ -78,6 +78,7 @@ internal sealed partial class Parser
             ParseObjectBody(root, [], braced: false, first);
         }
 
+        root.Seal();
         return root;
     }
 
@@ -179,8 +180,9 @@ internal sealed partial class Parser
     {
         var open = _lexer.Next();
         Enter(open);
-        var obj = new HoconObject(OriginOf(open));
+        var obj = HoconObject.RentForParsing(OriginOf(open));
         ParseObjectBody(obj, path, braced: true, open);
+        obj.Seal();
         _depth--;
         return obj;
     }

@@ -13,6 +13,7 @@ internal sealed partial class Resolver
     {
         var path = substitution.Path;
         var selfReference = false;
+        var refersToDefinedField = false;
         for (var c = context; c is not null; c = c.Parent)
         {
             if (!HoconPath.StartsWith(path, c.Path))
@@ -21,6 +22,12 @@ internal sealed partial class Resolver
             }
 
             selfReference = true;
+            refersToDefinedField |= path.Length == c.Path.Length;
+            if (!refersToDefinedField && FindInDefinition(c, path) is { } sibling)
+            {
+                return ResolveDefinitionNode(sibling, path, c, substitution);
+            }
+
             if (c.Below is not null && Descend(c.Below, path, c.Path.Length) is { } earlier)
             {
                 return earlier;
@@ -55,6 +62,85 @@ internal sealed partial class Resolver
         throw new ConfigException(selfReference
             ? $"Substitution {substitution} at {substitution.Origin} refers to its own field, which has no earlier value to refer to"
             : $"Could not resolve substitution {substitution} at {substitution.Origin}: the path is not set and there is no environment variable '{string.Join('.', path)}' (use ${{?...}} if it is optional)");
+    }
+
+    /// <summary>
+    /// Finds the node at <paramref name="path"/> inside the definition <paramref name="context"/> is resolving,
+    /// through objects and the parts of an object concatenation (later parts first). A part that is itself a
+    /// substitution (<c>${defaults}</c> in <c>ok = ${defaults} { ... }</c>) is resolved to look inside it.
+    /// </summary>
+    private HoconValue? FindInDefinition(SelfContext context, string[] path)
+    {
+        var node = context.Layer;
+        for (var i = context.Path.Length; i < path.Length; i++)
+        {
+            HoconValue? next = null;
+            if (node is HoconObject obj)
+            {
+                obj.TryGetValue(path[i], out next!);
+            }
+            else if (node is HoconConcatenation concatenation)
+            {
+                for (var p = concatenation.Parts.Count - 1; p >= 0 && next is null; p--)
+                {
+                    var part = concatenation.Parts[p];
+                    if (part is HoconObject objectPart)
+                    {
+                        objectPart.TryGetValue(path[i], out next!);
+                    }
+                    else if (part is HoconSubstitution or HoconConcatenation
+                        && ResolvePartOnce(part, context) is HoconObject resolvedPart)
+                    {
+                        // Already resolved: the rest of the path is read from it directly.
+                        return Descend(resolvedPart, path, i);
+                    }
+                }
+            }
+
+            if (next is null)
+            {
+                return null;
+            }
+
+            node = next;
+        }
+
+        return node;
+    }
+
+    /// <summary>Resolves a concatenation part to look inside it, unless that part is already being looked into (then: not found).</summary>
+    private HoconValue? ResolvePartOnce(HoconValue part, SelfContext context)
+    {
+        if (!_layerNodesInProgress.Add(part))
+        {
+            return null;
+        }
+
+        try
+        {
+            return ResolveValue(part, context.Path, context, addressable: false);
+        }
+        finally
+        {
+            _layerNodesInProgress.Remove(part);
+        }
+    }
+
+    private HoconValue? ResolveDefinitionNode(HoconValue node, string[] path, SelfContext context, HoconSubstitution substitution)
+    {
+        if (!_layerNodesInProgress.Add(node))
+        {
+            throw new ConfigException($"Cycle in substitutions: {substitution} at {substitution.Origin} refers back to itself through '{HoconPath.Render(path)}'");
+        }
+
+        try
+        {
+            return ResolveField(node, path, context, addressable: false);
+        }
+        finally
+        {
+            _layerNodesInProgress.Remove(node);
+        }
     }
 
     /// <summary>Finds the resolved value at an absolute path, resolving only what the way there needs.</summary>

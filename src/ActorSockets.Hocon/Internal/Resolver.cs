@@ -6,6 +6,9 @@ namespace ActorSockets.Hocon.Internal;
 /// resolved is a cycle. A field that is a delayed merge resolves its layers bottom-up, and while a
 /// layer resolves, a substitution that points at the field itself (or into it) sees the merged value
 /// of the layers below: that is what makes <c>path = ${path} ":/more"</c> and <c>+=</c> work.
+/// A substitution that points deeper into the field than the field itself (<c>server.port</c> from
+/// inside <c>server { url = ${server.port} }</c> while <c>server</c> is a merge in progress) first looks
+/// in the definition being resolved, then in the layers below.
 /// </summary>
 internal sealed partial class Resolver
 {
@@ -15,6 +18,7 @@ internal sealed partial class Resolver
     private readonly HoconObject _root;
     private readonly Dictionary<HoconValue, HoconValue?> _resolved = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<HoconValue> _inProgress = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<HoconValue> _layerNodesInProgress = new(ReferenceEqualityComparer.Instance);
     private readonly List<string[]> _trail = [];
     private int _depth;
 
@@ -31,8 +35,11 @@ internal sealed partial class Resolver
         return (HoconObject)resolver.ResolveValue(root, [], null, addressable: true)!;
     }
 
-    /// <summary>A field being resolved and the merged value of the layers below the one being resolved.</summary>
-    private sealed record SelfContext(string[] Path, HoconValue? Below, SelfContext? Parent);
+    /// <summary>
+    /// A field being resolved: its path, the definition (<paramref name="Layer"/>) being resolved, and the
+    /// merged value of the definitions below it.
+    /// </summary>
+    private sealed record SelfContext(string[] Path, HoconValue Layer, HoconValue? Below, SelfContext? Parent);
 
     private HoconValue? ResolveAddressable(HoconValue node, string[] path)
     {
@@ -88,7 +95,7 @@ internal sealed partial class Resolver
             HoconValue? merged = null;
             foreach (var layer in merge.Layers)
             {
-                var layerValue = ResolveValue(layer, path, new SelfContext(path, merged, context), addressable: false);
+                var layerValue = ResolveValue(layer, path, new SelfContext(path, layer, merged, context), addressable: false);
                 merged = MergeResolved(merged, layerValue);
             }
 
@@ -100,7 +107,7 @@ internal sealed partial class Resolver
             return node;
         }
 
-        return ResolveValue(node, path, node is HoconObject ? context : new SelfContext(path, null, context), addressable);
+        return ResolveValue(node, path, node is HoconObject ? context : new SelfContext(path, node, null, context), addressable);
     }
 
     private HoconValue? ResolveValue(HoconValue value, string[] path, SelfContext? context, bool addressable)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace ActorSockets.LoadTool.Internal;
 
@@ -94,6 +95,7 @@ internal abstract class LoadWorker
     /// </summary>
     /// <returns>False when the echo differed from what was sent (counted as mismatches).</returns>
     /// <exception cref="PeerClosedException">The peer closed before echoing everything.</exception>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] // a round trip always awaits: reuse its state box
     protected async ValueTask<bool> RoundTripAsync(Socket socket, int messages, ulong firstMessage, bool measure)
     {
         var size = Run.Options.Size;

@@ -225,13 +225,13 @@ public static class EchoCompareCommand
 
     /// <summary>
     /// This process holds the client side of every idle connection and the server process (which inherits our
-    /// limits) the other: both need that many descriptors. The limit cannot be raised from here without native
-    /// calls, so echo-compare.sh raises the soft limit to the hard one first; if it is still short, the idle
-    /// scenario holds as many connections as fit and says so.
+    /// limits) the other: both need that many descriptors. The soft limit is raised as far as the hard limit allows;
+    /// if that is still short, the idle scenario holds as many connections as fit and says so.
     /// </summary>
     private static bool FitIdleConnections(ref EchoCompareOptions options)
     {
-        var (soft, hard) = ProcFs.OpenFilesLimit();
+        var soft = OpenFilesLimit.RaiseTo(options.IdleConnections + SpareDescriptors);
+        var hard = ProcFs.OpenFilesLimit().Hard;
         var fit = soft - SpareDescriptors;
         if (fit >= options.IdleConnections)
         {
@@ -256,7 +256,7 @@ public static class EchoCompareCommand
         var (soft, _) = ProcFs.OpenFilesLimit();
         var lines = new List<string>
         {
-            string.Create(c, $"echo-compare {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, open-files limit {soft}"),
+            string.Create(c, $"echo-compare {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, open-files limit {soft}, load average {ProcFs.LoadAverage()} (other work on the machine skews every figure)"),
             string.Create(c, $"{options.Runs} run(s) per scenario and impl, {options.Duration.TotalSeconds:0.##} s measured after {options.Warmup.TotalSeconds:0.##} s warmup; figures are medians; (x raw) is the ratio to raw's median"),
         };
         lines.AddRange(impls.Select(impl => $"  {impl.Name,-8} {impl.Description}"));
