@@ -46,7 +46,36 @@ public static class LoadGenerator
         using var stopMonitor = new CancellationTokenSource();
         var monitoring = monitor.RunAsync(stopMonitor.Token);
         var tasks = Array.ConvertAll(workers, worker => Task.Run(worker.RunAsync, CancellationToken.None));
+        try
+        {
+            var window = await MeasureAsync(run, workers, monitor, hooks, cancellationToken);
+            return new LoadResult
+            {
+                Options = options,
+                Measured = window.Duration,
+                Operations = window.Operations,
+                Latency = window.Latency,
+                BytesVerified = SumBytesVerified(workers),
+                Errors = run.ErrorsByKind(),
+                FirstErrorMessages = run.FirstErrorMessages(),
+                OpenConnections = window.OpenAtEnd,
+            };
+        }
+        finally
+        {
+            // Whatever happened (a hook that threw included), every worker stops and every socket is closed.
+            monitor.Phase = "stop";
+            await StopAsync(run, workers, tasks);
+            await stopMonitor.CancelAsync();
+            await monitoring;
+        }
+    }
 
+    /// <summary>Waits out the ramp and the warmup, then measures; a cancellation ends the window early.</summary>
+    private static async Task<MeasuredWindow> MeasureAsync(
+        LoadRun run, LoadWorker[] workers, LoadMonitor monitor, LoadHooks hooks, CancellationToken cancellationToken)
+    {
+        var options = run.Options;
         var startSnapshot = new LatencyHistogram();
         var endSnapshot = new LatencyHistogram();
         long startOperations = 0;
@@ -98,23 +127,9 @@ public static class LoadGenerator
             await ended(cancellationToken);
         }
 
-        monitor.Phase = "stop";
-        await StopAsync(run, workers, tasks);
-        await stopMonitor.CancelAsync();
-        await monitoring;
-
         endSnapshot.Subtract(startSnapshot);
-        return new LoadResult
-        {
-            Options = options,
-            Measured = Stopwatch.GetElapsedTime(startTimestamp, endTimestamp),
-            Operations = endOperations - startOperations,
-            Latency = endSnapshot,
-            BytesVerified = SumBytesVerified(workers),
-            Errors = run.ErrorsByKind(),
-            FirstErrorMessages = run.FirstErrorMessages(),
-            OpenConnections = openAtEnd,
-        };
+        return new MeasuredWindow(
+            Stopwatch.GetElapsedTime(startTimestamp, endTimestamp), endOperations - startOperations, endSnapshot, openAtEnd);
     }
 
     private static async Task StopAsync(LoadRun run, LoadWorker[] workers, Task[] tasks)
@@ -159,4 +174,6 @@ public static class LoadGenerator
 
         return total;
     }
+
+    private sealed record MeasuredWindow(TimeSpan Duration, long Operations, LatencyHistogram Latency, int OpenAtEnd);
 }

@@ -148,6 +148,19 @@ public class LoadGeneratorTests
         Assert.Equal(0, result.Operations);
     }
 
+    [Fact]
+    public async Task RunAsync_HookThrows_StillClosesEveryConnection()
+    {
+        await using var server = new TestEchoServer();
+        var hooks = new LoadHooks { MeasurementStarting = _ => throw new InvalidOperationException("measuring failed") };
+
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => LoadGenerator.RunAsync(Options(server.Port) with { Mode = LoadMode.Idle, Connections = 20 }, hooks).WaitAsync(TestTimeout));
+
+        Assert.Equal("measuring failed", thrown.Message);
+        await server.AssertAllConnectionsClosedAsync(TestTimeout);
+    }
+
     private static LoadOptions Options(int port) => new()
     {
         Port = port,

@@ -9,6 +9,7 @@ internal sealed class TestEchoServer : IAsyncDisposable
     private readonly Socket _listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Socket> _connections = [];
+    private readonly List<Task> _serving = [];
     private readonly Task _accepting;
     private readonly Behaviour _behaviour;
 
@@ -32,6 +33,19 @@ internal sealed class TestEchoServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>Waits until the peer has closed every connection accepted so far, and checks there was at least one.</summary>
+    public async Task AssertAllConnectionsClosedAsync(TimeSpan timeout)
+    {
+        Task[] serving;
+        lock (_connections)
+        {
+            serving = [.. _serving];
+        }
+
+        Assert.NotEmpty(serving);
+        await Task.WhenAll(serving).WaitAsync(timeout);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -50,7 +64,6 @@ internal sealed class TestEchoServer : IAsyncDisposable
 
     private async Task AcceptAsync()
     {
-        var serving = new List<Task>();
         try
         {
             while (true)
@@ -59,14 +72,19 @@ internal sealed class TestEchoServer : IAsyncDisposable
                 lock (_connections)
                 {
                     _connections.Add(connection);
+                    _serving.Add(ServeAsync(connection));
                 }
-
-                serving.Add(ServeAsync(connection));
             }
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
             // Stopped.
+        }
+
+        Task[] serving;
+        lock (_connections)
+        {
+            serving = [.. _serving];
         }
 
         await Task.WhenAll(serving);

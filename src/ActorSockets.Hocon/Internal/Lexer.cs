@@ -218,7 +218,8 @@ internal sealed class Lexer
             var c = _text[_pos];
             if (c == '"')
             {
-                string text = sb is null ? _text.Substring(contentStart, _pos - contentStart) : sb.ToString();
+                // Without escapes the text is the source between the quotes; the parser slices it when needed.
+                var text = sb?.ToString();
                 _pos++;
                 return new Token(TokenKind.Quoted, start, _pos - start, line, column, text);
             }

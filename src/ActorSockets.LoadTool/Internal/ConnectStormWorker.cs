@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 
 namespace ActorSockets.LoadTool.Internal;
@@ -10,7 +11,7 @@ internal sealed class ConnectStormWorker(LoadRun run, int id) : LoadWorker(run, 
         ulong nextMessage = 0;
         while (!Run.Stopping)
         {
-            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            var start = Stopwatch.GetTimestamp();
             var socket = await Run.TryConnectAsync(throttled: false);
             if (socket is null)
             {

@@ -256,7 +256,7 @@ public static class EchoCompareCommand
         var (soft, _) = ProcFs.OpenFilesLimit();
         var lines = new List<string>
         {
-            string.Create(c, $"echo-compare {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, open-files limit {soft}"),
+            string.Create(c, $"echo-compare {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, open-files limit {soft}, load average {ProcFs.LoadAverage()} (other work on the machine skews every figure)"),
             string.Create(c, $"{options.Runs} run(s) per scenario and impl, {options.Duration.TotalSeconds:0.##} s measured after {options.Warmup.TotalSeconds:0.##} s warmup; figures are medians; (x raw) is the ratio to raw's median"),
         };
         lines.AddRange(impls.Select(impl => $"  {impl.Name,-8} {impl.Description}"));

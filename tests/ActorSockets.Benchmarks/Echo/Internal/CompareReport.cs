@@ -60,9 +60,9 @@ internal static class CompareReport
                         count,
                         median.RatePerSecond.ToString("N0", c),
                         FormatRatio(rateRatio),
-                        LoadReport.FormatNanoseconds(median.P50Nanoseconds),
-                        LoadReport.FormatNanoseconds(median.P99Nanoseconds),
-                        LoadReport.FormatNanoseconds(median.P999Nanoseconds),
+                        Latency(median.P50Nanoseconds, baseline?.P50Nanoseconds, isBaseline),
+                        Latency(median.P99Nanoseconds, baseline?.P99Nanoseconds, isBaseline),
+                        Latency(median.P999Nanoseconds, baseline?.P999Nanoseconds, isBaseline),
                         double.IsNaN(median.CpuSecondsPerOperation) ? "n/a" : (median.CpuSecondsPerOperation * 1e6).ToString("0.00", c),
                         FormatRatio(cpuRatio),
                         errors,
@@ -76,7 +76,8 @@ internal static class CompareReport
         {
             text.Append(loads);
             text.AppendLine("ops/s: echoed messages per second; in connect-storm, cycles of connect + one verified 64 B round trip + close");
-            text.AppendLine("(each accepted and served by the server). CPU: the server's user + system time per op. Latency is the load's view.");
+            text.AppendLine("(each accepted and served by the server). CPU: the server's user + system time per op. Latency is the load's view;");
+            text.AppendLine("other implementations' latencies carry their ratio to raw's in parentheses.");
         }
 
         if (scenarios.Any(s => s.IsIdle))
@@ -110,6 +111,14 @@ internal static class CompareReport
 
         var middle = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /// <summary>A latency, followed for other implementations by its ratio to raw's.</summary>
+    private static string Latency(long nanoseconds, long? baseline, bool isBaseline)
+    {
+        var text = LoadReport.FormatNanoseconds(nanoseconds);
+        var ratio = Ratio(nanoseconds, baseline);
+        return isBaseline || double.IsNaN(ratio) ? text : $"{text} ({FormatRatio(ratio)})";
     }
 
     private static double Ratio(double value, double? baseline) =>

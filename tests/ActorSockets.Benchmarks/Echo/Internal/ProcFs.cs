@@ -40,6 +40,9 @@ internal static class ProcFs
         throw new InvalidOperationException("/proc/self/limits has no 'Max open files' line");
     }
 
+    /// <summary>Gets the one-minute load average from /proc/loadavg, as text.</summary>
+    public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
     private static long ParseLimit(string value) =>
         value == "unlimited" ? long.MaxValue : long.Parse(value, CultureInfo.InvariantCulture);
 
