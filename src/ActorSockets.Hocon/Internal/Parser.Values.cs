@@ -145,7 +145,7 @@ internal sealed partial class Parser
         return new HoconScalar(IsNumber(text) ? ScalarKind.Number : ScalarKind.String, _lexer.Text, token.Start, token.Length, origin);
     }
 
-    /// <summary>JSON number syntax: <c>-?digits(.digits)?([eE]-?digits)?</c> (a '+' cannot appear unquoted).</summary>
+    /// <summary>JSON number syntax: <c>-?digits(.digits)?([eE][+-]?digits)?</c>.</summary>
     internal static bool IsNumber(ReadOnlySpan<char> s)
     {
         var i = 0;
@@ -183,7 +183,7 @@ internal sealed partial class Parser
         if (i < s.Length && (s[i] == 'e' || s[i] == 'E'))
         {
             i++;
-            if (i < s.Length && s[i] == '-')
+            if (i < s.Length && s[i] is '-' or '+')
             {
                 i++;
             }
