@@ -90,6 +90,12 @@ public static class EchoServerCommand
             await Console.Error.WriteLineAsync($"echo-server: cannot listen on {endPoint}: {e.SocketErrorCode}: {e.Message}");
             return 1;
         }
+        catch (Exception e)
+        {
+            // Any implementation's start failure becomes one line and a non-zero exit, never a crash dump.
+            await Console.Error.WriteLineAsync($"echo-server: '{impl.Name}' did not start: {e.GetType().Name}: {e.Message}");
+            return 1;
+        }
 
         await using (server)
         {

@@ -57,4 +57,25 @@ public sealed class ShutdownTests
         rebind.Start();
         rebind.Stop();
     }
+
+    [Fact]
+    public async Task SecondSigterm_WhileShutdownWaitsOnAFlush_ExitsAtOnceWith143()
+    {
+        await using var host = await HostProcess.StartReadyAsync(
+        [
+            .. HostProcess.AllOnPortZero,
+            "--set", "actorsockets.endpoints.welcome.max-line-length=1MiB",
+        ]);
+
+        // A reader that never reads keeps its session flushing, so the graceful shutdown cannot finish
+        // before its close-timeout (5 s); the second signal must not wait for that.
+        await using var stuck = await TestClient.ConnectAsync(host.Endpoint("welcome").EndPoint, receiveBufferSize: 4096);
+        await stuck.SendAsync(new string('y', 1_000_000) + "\n");
+        Assert.Equal("欢迎访问>>>>", await stuck.ReadTextOfLengthAsync("欢迎访问>>>>"));
+
+        await host.SignalAsync("TERM");
+        await host.SignalAsync("TERM");
+
+        Assert.Equal(143, await host.WaitForExitAsync(TimeSpan.FromSeconds(4)));
+    }
 }

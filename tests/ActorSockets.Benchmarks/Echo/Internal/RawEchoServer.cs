@@ -31,15 +31,12 @@ internal sealed class RawEchoServer : IRunningEchoServer
 
     public static RawEchoServer Start(EndPoint endPoint)
     {
-        var unix = endPoint is UnixDomainSocketEndPoint;
-        var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, unix ? ProtocolType.Unspecified : ProtocolType.Tcp);
+        var protocol = endPoint is UnixDomainSocketEndPoint ? ProtocolType.Unspecified : ProtocolType.Tcp;
+        var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, protocol);
         try
         {
-            if (!unix)
-            {
-                listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            }
-
+            // No ReuseAddress: on Linux .NET maps it to SO_REUSEPORT as well, which would let a second server share
+            // the port silently. Rebinding over TIME_WAIT needs nothing, .NET sets SO_REUSEADDR itself on Unix.
             listener.Bind(endPoint);
             listener.Listen(4096);
             return new RawEchoServer(listener);

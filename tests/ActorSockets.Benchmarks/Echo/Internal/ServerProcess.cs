@@ -72,7 +72,23 @@ internal sealed class ServerProcess : IAsyncDisposable
         try
         {
             using var timeout = new CancellationTokenSource(StartTimeout);
-            var line = await server.ReadLineAsync(timeout.Token);
+            string? line;
+            try
+            {
+                line = await server.ReadLineAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new InvalidOperationException(
+                    $"the '{impl}' echo server did not say 'listening on' within {StartTimeout.TotalSeconds:0} s{server.ErrorTail()}");
+            }
+
+            if (line is null)
+            {
+                // It exited: let its last stderr lines arrive, they say why.
+                await process.WaitForExitAsync(timeout.Token);
+            }
+
             const string Prefix = "listening on ";
             if (line is null || !line.StartsWith(Prefix, StringComparison.Ordinal)
                 || !int.TryParse(line.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
