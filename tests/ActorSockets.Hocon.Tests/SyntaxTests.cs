@@ -74,6 +74,15 @@ public class SyntaxTests
     }
 
     [Fact]
+    public void Parse_JsonLeadingCommaStyle_Accepted()
+    {
+        var config = ConfigFactory.ParseString("{\n  \"a\": [\n    1\n    , 2\n  ]\n  , \"b\": 3\n}");
+
+        Assert.Equal([1, 2], config.GetIntList("a"));
+        Assert.Equal(3, config.GetInt("b"));
+    }
+
+    [Fact]
     public void Parse_TrailingCommaInObjectAndList_Accepted()
     {
         var config = ConfigFactory.ParseString("a { x = 1, y = 2, }\nb = [1, 2, ]");

@@ -30,15 +30,16 @@ internal sealed partial class Parser
             }
 
             items.Add(ParseValue(parent, key));
-            SkipWhitespace();
+            var sawNewline = SkipBlank();
             var separator = _lexer.Peek();
             switch (separator.Kind)
             {
                 case TokenKind.Comma:
-                case TokenKind.Newline:
                     _lexer.Next();
                     break;
                 case TokenKind.CloseBracket:
+                    break;
+                case var _ when sawNewline:
                     break;
                 case TokenKind.EndOfFile:
                     throw Error(separator, $"expected ']' to close list opened at {open.Line}:{open.Column}");
