@@ -107,7 +107,11 @@ public static partial class Tcp
         }
     }
 
-    /// <summary>Stops reading from the socket; data already read is held, not dropped, until <see cref="ResumeReading"/>.</summary>
+    /// <summary>
+    /// Stops reading from the socket: a read already in progress may still deliver one
+    /// <see cref="Received"/>; everything else waits in the kernel (nothing is lost) until
+    /// <see cref="ResumeReading"/>, and the peer is slowed down by TCP flow control.
+    /// </summary>
     public sealed record SuspendReading : Command
     {
         public static SuspendReading Instance { get; } = new();

@@ -66,12 +66,6 @@ public sealed class TimingTests(ITestOutputHelper output) : TestKit.TestKit(outp
                 Timers.Cancel("p");
                 Sender.Tell(Timers.IsTimerActive("p"));
             });
-            Receive<string>(s => s == "replace", _ =>
-            {
-                Timers.StartSingleTimer("r", new Tick(3), TimeSpan.FromMilliseconds(1));
-                Thread.Sleep(50); // Let the first timer fire and queue its message behind this one; replacing must still drop it.
-                Timers.StartSingleTimer("r", new Tick(4), TimeSpan.FromMilliseconds(100));
-            });
             Receive<string>(s => s == "active", _ => Sender.Tell(Timers.IsTimerActive("t")));
             Receive<string>(s => s == "fail", _ => throw new InvalidOperationException("timer actor failed"));
             Receive<Tick>(t => probe.Tell(t));
@@ -100,15 +94,6 @@ public sealed class TimingTests(ITestOutputHelper output) : TestKit.TestKit(outp
         actor.Tell("cancel-periodic");
         await FishForMessageAsync<bool>(active => !active);
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(150));
-    }
-
-    [Fact]
-    public async Task Timer_ReplacedWhileMessageQueued_OldMessageDropped()
-    {
-        var actor = Sys.ActorOf(Props.Create(() => new TimerActor(TestActor)));
-        actor.Tell("replace");
-        await ExpectMsgAsync(new Tick(4));
-        await ExpectNoMsgAsync();
     }
 
     [Fact]

@@ -125,4 +125,18 @@ public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
         Assert.Contains("ConnectionReset", closed.Cause, StringComparison.Ordinal);
         await ExpectTerminatedAsync(connection);
     }
+
+    [Fact]
+    public async Task PeerReset_IsLoggedAtDebugNotError()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (_, client) = await ConnectedPairAsync(handler);
+
+        await EventFilter.Debug(contains: "was reset by the peer").ExpectOneAsync(async () =>
+        {
+            client.Reset();
+            await handler.ExpectMsgAsync<Tcp.ErrorClosed>();
+        });
+        await EventFilter.Error().ExpectAsync(0, () => Task.CompletedTask);
+    }
 }

@@ -66,6 +66,51 @@ public class TcpConnectionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task RegisterTimeout_IsLoggedAsWarning()
+    {
+        TestProbe bindHandler = CreateTestProbe();
+        var (_, address) = await BindAsync(bindHandler);
+
+        await EventFilter.Warning(contains: "was not registered within").ExpectOneAsync(async () =>
+        {
+            var (_, client) = await AcceptAsync(bindHandler, address);
+            using RawClient _ = client;
+            await client.ExpectEndOfStreamAsync();
+        });
+    }
+
+    [Fact]
+    public async Task ResumeWriting_NothingPending_WritingResumedAtOnce()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+
+        connection.Tell(Tcp.ResumeWriting.Instance, handler.Ref);
+
+        await handler.ExpectMsgAsync<Tcp.WritingResumed>();
+    }
+
+    [Fact]
+    public async Task Write_QueueFullWithoutResumeWriting_OnlyTheOverflowingWriteIsRefused()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler, useResumeWriting: false);
+        using RawClient _ = client;
+        byte[] big = RandomBytes(32 * 1024 * 1024, seed: 5);
+        var tooMuch = new Tcp.Write(ByteString.FromArrayUnsafe(new byte[65 * 1024]));
+
+        connection.Tell(new Tcp.Write(ByteString.FromArrayUnsafe(big)), handler.Ref);
+        connection.Tell(tooMuch, handler.Ref);
+        connection.Tell(new Tcp.Write(ByteString.FromString("fits"), new Ack(9)), handler.Ref);
+
+        Assert.Same(tooMuch, (await handler.ExpectMsgAsync<Tcp.CommandFailed>()).Cmd);
+        byte[] arrived = await client.ReadExactlyAsync(big.Length + 4, TimeSpan.FromSeconds(30));
+        Assert.Equal(new Ack(9), await handler.ExpectMsgAsync<Ack>());
+        Assert.Equal("fits"u8.ToArray(), arrived[big.Length..]);
+    }
+
+    [Fact]
     public async Task Write_WithAck_AckComesAfterTheBytesAreSent()
     {
         TestProbe handler = CreateTestProbe();

@@ -103,9 +103,11 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
         using RawClient a = firstClient, b = secondClient;
         first.Tell(new Tcp.Register(handler.Ref), handler.Ref);
 
-        using RawClient third = await RawClient.ConnectAsync(address);
-
-        await third.ExpectEndOfStreamAsync();
+        await EventFilter.Warning(contains: "max-connections").ExpectOneAsync(async () =>
+        {
+            using RawClient third = await RawClient.ConnectAsync(address);
+            await third.ExpectEndOfStreamAsync();
+        });
         await bindHandler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
         await firstClient.SendAsync("ping");
         Assert.Equal("ping", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
@@ -142,5 +144,19 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
 
         await ExpectTerminatedAsync(connection);
         await client.ExpectEndOfStreamAsync();
+    }
+
+    [Fact]
+    public async Task BindHandlerStops_ListenerStopsAndNewConnectionsAreRefused()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (listener, address) = await BindAsync(handler);
+        Watch(listener);
+
+        Sys.Stop(handler.Ref);
+
+        await ExpectTerminatedAsync(listener);
+        SocketException refused = await Assert.ThrowsAsync<SocketException>(() => RawClient.ConnectAsync(address));
+        Assert.Equal(SocketError.ConnectionRefused, refused.SocketErrorCode);
     }
 }

@@ -31,8 +31,16 @@ internal sealed partial class ActorCell
             ValidateName(name);
         }
         var cell = new ActorCell(_system, props, _self.Path / name, _self);
-        ChildrenOrCreate().Add(name, cell.SelfRef);
+        var children = ChildrenOrCreate();
+        children.Add(name, cell.SelfRef);
         cell.Start();
+        // Race with our own termination (system.ActorOf while the guardian stops): termination sets
+        // its flag before it snapshots the children, and we added the child before reading the flag,
+        // so either the snapshot contains the child or we see the flag and stop the child ourselves.
+        if (IsTerminating && children.MarkStopping(cell.SelfRef))
+        {
+            cell.SelfRef.SendSystemMessage(new Terminate());
+        }
         return cell.SelfRef;
     }
 

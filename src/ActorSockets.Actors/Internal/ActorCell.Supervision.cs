@@ -44,7 +44,8 @@ internal sealed partial class ActorCell
 
     private void HandleFailed(IActorRef child, Exception cause)
     {
-        if (IsTerminating || _children is null || !_children.Contains(child))
+        // A failure of a child that is not (or no longer) ours, or that we are already stopping, is moot.
+        if (IsTerminating || _children is null || !_children.Contains(child) || _children.IsStopping(child))
         {
             return;
         }

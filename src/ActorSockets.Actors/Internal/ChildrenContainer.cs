@@ -75,6 +75,15 @@ internal sealed class ChildrenContainer
         }
     }
 
+    /// <summary>Whether the parent asked <paramref name="child"/> to stop.</summary>
+    public bool IsStopping(IActorRef child)
+    {
+        lock (_byName)
+        {
+            return _stopping?.Contains(child) ?? false;
+        }
+    }
+
     /// <summary>Records that the parent asked <paramref name="child"/> to stop; false when it is not a child.</summary>
     public bool MarkStopping(IActorRef child)
     {

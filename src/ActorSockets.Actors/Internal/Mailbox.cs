@@ -143,6 +143,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         finally
         {
             ActorCell.Current = previous;
+            AssertInvariants();
             Interlocked.And(ref _status, ~Scheduled);
             TrySchedule(HasMessages, HasSystemMessages);
         }
@@ -269,6 +270,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     {
         var status = Volatile.Read(ref _status);
         Debug.Assert((status & ~(Scheduled | Suspended | Closed)) == 0, "unknown status bits");
+        Debug.Assert((status & Scheduled) != 0, "a mailbox runs only while scheduled");
         Debug.Assert(_capacity == 0 || Volatile.Read(ref _count) <= _capacity, "bounded mailbox over capacity");
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ActorSockets.Actors.Internal;
 
 /// <summary>
@@ -11,6 +9,7 @@ namespace ActorSockets.Actors.Internal;
 internal sealed class ReceiveTimeoutState : IDisposable
 {
     private readonly IActorRef _self;
+    private readonly TimeProvider _time;
     private readonly ITimer _timer;
     private long _lastActivity;
     private long _timeoutTicks;
@@ -19,20 +18,21 @@ internal sealed class ReceiveTimeoutState : IDisposable
     public ReceiveTimeoutState(IActorRef self, TimeSpan timeout, TimeProvider time)
     {
         _self = self;
+        _time = time;
         Timeout = timeout;
-        _timeoutTicks = ToTimestampTicks(timeout);
+        _timeoutTicks = ToTimestampTicks(timeout, time);
         Touch();
         _timer = time.CreateTimer(static state => ((ReceiveTimeoutState)state!).OnTimer(), this, timeout, System.Threading.Timeout.InfiniteTimeSpan);
     }
 
     public TimeSpan Timeout { get; private set; }
 
-    public void Touch() => Volatile.Write(ref _lastActivity, Stopwatch.GetTimestamp());
+    public void Touch() => Volatile.Write(ref _lastActivity, _time.GetTimestamp());
 
     public void Restart(TimeSpan timeout)
     {
         Timeout = timeout;
-        Volatile.Write(ref _timeoutTicks, ToTimestampTicks(timeout));
+        Volatile.Write(ref _timeoutTicks, ToTimestampTicks(timeout, _time));
         Touch();
         Arm(timeout);
     }
@@ -51,17 +51,17 @@ internal sealed class ReceiveTimeoutState : IDisposable
         {
             return;
         }
-        var idle = Stopwatch.GetTimestamp() - Volatile.Read(ref _lastActivity);
+        var idle = _time.GetTimestamp() - Volatile.Read(ref _lastActivity);
         var timeout = Volatile.Read(ref _timeoutTicks);
         if (idle >= timeout)
         {
             _self.Tell(ReceiveTimeoutMessage, null);
             Touch();
-            Arm(Stopwatch.GetElapsedTime(0, timeout));
+            Arm(_time.GetElapsedTime(0, timeout));
         }
         else
         {
-            Arm(Stopwatch.GetElapsedTime(0, timeout - idle));
+            Arm(_time.GetElapsedTime(0, timeout - idle));
         }
     }
 
@@ -83,5 +83,5 @@ internal sealed class ReceiveTimeoutState : IDisposable
         }
     }
 
-    private static long ToTimestampTicks(TimeSpan timeout) => (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+    private static long ToTimestampTicks(TimeSpan timeout, TimeProvider time) => (long)(timeout.TotalSeconds * time.TimestampFrequency);
 }

@@ -53,7 +53,7 @@ internal sealed partial class Parser
             throw Error(token, $"expected a quoted file name in include, found {token.Describe(_lexer.Text)}");
         }
 
-        var name = token.Text!;
+        var name = QuotedText(token);
         var closed = 0;
         while (closed < opened)
         {

@@ -24,7 +24,7 @@ internal sealed partial class Parser
             {
                 if (first.Kind == TokenKind.Quoted)
                 {
-                    return [first.Text!];
+                    return [QuotedText(first)];
                 }
 
                 // Large configs repeat key names a lot; segment arrays are never changed, so one per distinct key text is shared.
@@ -53,7 +53,7 @@ internal sealed partial class Parser
             var key = new KeyBuilder();
             if (first.Kind == TokenKind.Quoted)
             {
-                key.AddQuoted(first.Text!);
+                key.AddQuoted(QuotedText(first));
             }
             else
             {
@@ -144,7 +144,7 @@ internal sealed partial class Parser
                     break;
                 case TokenKind.Quoted:
                     _lexer.Next();
-                    key.AddQuoted(token.Text!);
+                    key.AddQuoted(QuotedText(token));
                     break;
                 case TokenKind.Whitespace:
                     _lexer.Next();

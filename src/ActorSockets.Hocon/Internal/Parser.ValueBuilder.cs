@@ -66,7 +66,7 @@ internal sealed partial class Parser
             if (_runTokens > 0)
             {
                 _runTokens = 0;
-                Append(HoconScalar.String(_parser._lexer.Text[_runFirst.Start.._runEnd], _parser.OriginOf(_runFirst)));
+                Append(new HoconScalar(ScalarKind.String, _parser._lexer.Text, _runFirst.Start, _runEnd - _runFirst.Start, _parser.OriginOf(_runFirst)));
             }
         }
 
@@ -76,7 +76,7 @@ internal sealed partial class Parser
             if (_first is null && _runTokens == 1)
             {
                 // A lone unquoted token gets its JSON type (true, 42, null); in a concatenation it is text.
-                return Classify(_parser._lexer.Span(_runFirst), _parser.OriginOf(_runFirst));
+                return _parser.Classify(_runFirst);
             }
 
             Flush();
@@ -93,7 +93,7 @@ internal sealed partial class Parser
             if (_hasPendingWhitespace)
             {
                 _hasPendingWhitespace = false;
-                Append(new HoconScalar(ScalarKind.String, _parser._lexer.Slice(_pendingWhitespace), _parser.OriginOf(_pendingWhitespace), isWhitespace: true));
+                Append(new HoconScalar(ScalarKind.String, _parser._lexer.Text, _pendingWhitespace.Start, _pendingWhitespace.Length, _parser.OriginOf(_pendingWhitespace), isWhitespace: true));
             }
         }
 

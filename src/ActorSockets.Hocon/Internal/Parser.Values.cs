@@ -30,15 +30,16 @@ internal sealed partial class Parser
             }
 
             items.Add(ParseValue(parent, key));
-            SkipWhitespace();
+            var sawNewline = SkipBlank();
             var separator = _lexer.Peek();
             switch (separator.Kind)
             {
                 case TokenKind.Comma:
-                case TokenKind.Newline:
                     _lexer.Next();
                     break;
                 case TokenKind.CloseBracket:
+                    break;
+                case var _ when sawNewline:
                     break;
                 case TokenKind.EndOfFile:
                     throw Error(separator, $"expected ']' to close list opened at {open.Line}:{open.Column}");
@@ -77,7 +78,7 @@ internal sealed partial class Parser
                     continue;
                 case TokenKind.Quoted:
                     _lexer.Next();
-                    value.Add(HoconScalar.String(token.Text!, OriginOf(token)), isText: true);
+                    value.Add(QuotedScalar(token), isText: true);
                     continue;
                 case TokenKind.Substitution:
                     _lexer.Next();
@@ -114,9 +115,18 @@ internal sealed partial class Parser
         return HoconScalar.String(sb.ToString(), parts[0].Origin);
     }
 
-    /// <summary>Gives an unquoted value standing alone its JSON type: true, false, null, a number or a string.</summary>
-    private static HoconScalar Classify(ReadOnlySpan<char> text, Origin origin)
+    /// <summary>The text of a quoted token: decoded when it had escapes, else the source between the quotes.</summary>
+    private string QuotedText(Token token) => token.Text ?? _lexer.Text.Substring(token.Start + 1, token.Length - 2);
+
+    private HoconScalar QuotedScalar(Token token) => token.Text is { } decoded
+        ? HoconScalar.String(decoded, OriginOf(token))
+        : new HoconScalar(ScalarKind.String, _lexer.Text, token.Start + 1, token.Length - 2, OriginOf(token));
+
+    /// <summary>Gives a lone unquoted token its JSON type: true, false, null, a number or a string.</summary>
+    private HoconScalar Classify(Token token)
     {
+        var text = _lexer.Span(token);
+        var origin = OriginOf(token);
         if (text.SequenceEqual("true"))
         {
             return new HoconScalar(ScalarKind.Boolean, "true", origin);
@@ -132,10 +142,10 @@ internal sealed partial class Parser
             return HoconScalar.Null(origin);
         }
 
-        return new HoconScalar(IsNumber(text) ? ScalarKind.Number : ScalarKind.String, text.ToString(), origin);
+        return new HoconScalar(IsNumber(text) ? ScalarKind.Number : ScalarKind.String, _lexer.Text, token.Start, token.Length, origin);
     }
 
-    /// <summary>JSON number syntax: <c>-?digits(.digits)?([eE]-?digits)?</c> (a '+' cannot appear unquoted).</summary>
+    /// <summary>JSON number syntax: <c>-?digits(.digits)?([eE][+-]?digits)?</c>.</summary>
     internal static bool IsNumber(ReadOnlySpan<char> s)
     {
         var i = 0;
@@ -173,7 +183,7 @@ internal sealed partial class Parser
         if (i < s.Length && (s[i] == 'e' || s[i] == 'E'))
         {
             i++;
-            if (i < s.Length && s[i] == '-')
+            if (i < s.Length && s[i] is '-' or '+')
             {
                 i++;
             }

@@ -3,7 +3,8 @@ namespace ActorSockets.Hocon.Internal;
 /// <summary>
 /// One lexical token. Unquoted text and whitespace are kept as a range of the source
 /// (<see cref="Start"/>, <see cref="Length"/>) and only copied out when the parser needs them;
-/// quoted strings carry their decoded <see cref="Text"/>, substitutions their <see cref="Path"/>.
+/// a quoted string carries <see cref="Text"/> only when it differs from the source between its
+/// quotes (escapes, triple quotes); substitutions carry their <see cref="Path"/>.
 /// </summary>
 internal readonly struct Token
 {

@@ -16,7 +16,8 @@ namespace ActorSockets.IO.Internal;
 /// connection taken, so a connect storm cannot flood the mailbox; in pull mode only
 /// <see cref="Tcp.ResumeAccepting"/> grants. <see cref="Tcp.Unbind"/> closes the listening socket and answers
 /// <see cref="Tcp.Unbound"/> at once, but the actor stays (in <c>Draining</c>) until its connections have
-/// finished, so unbinding a server never cuts off the clients it is serving; stopping the actor does.
+/// finished, so unbinding a server never cuts off the clients it is serving; stopping the actor does, and
+/// so does the death of the bind handler, which the listener watches.
 /// </remarks>
 internal sealed class TcpListener : ReceiveActor
 {
@@ -63,6 +64,7 @@ internal sealed class TcpListener : ReceiveActor
 
         _acceptor = new TcpAcceptor(socket, ChannelOwner.TellTo(Self));
         _acceptor.Start();
+        Context.Watch(_bind.Handler);
         if (!_bind.PullMode)
         {
             _acceptor.Grant(_settings.BatchAcceptLimit);
@@ -107,6 +109,12 @@ internal sealed class TcpListener : ReceiveActor
     /// <summary>Accepting connections.</summary>
     private void Listening()
     {
+        Receive<Terminated>(terminated => terminated.ActorRef.Equals(_bind.Handler), _ =>
+        {
+            // Nobody is left to announce connections to: stop listening, and the connections with us.
+            TcpListenerLog.HandlerStopped(_logger, _localAddress);
+            Context.Stop(Self);
+        });
         Receive<ChannelAccepted>(_ => OnAccepted());
         Receive<Tcp.ResumeAccepting>(resume => _acceptor?.Grant(Math.Max(1, resume.BatchSize)));
         Receive<ChannelAcceptFailed>(failed =>
@@ -129,6 +137,7 @@ internal sealed class TcpListener : ReceiveActor
     /// <summary>Unbound: no longer accepting, waiting for the existing connections to finish.</summary>
     private void Draining()
     {
+        Receive<Terminated>(_ => { });
         Receive<Tcp.Unbind>(_ => Sender.Tell(Tcp.Unbound.Instance, Self));
         Receive<Tcp.ResumeAccepting>(_ => { });
         Receive<ChannelAccepted>(_ => { });

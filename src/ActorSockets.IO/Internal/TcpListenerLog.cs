@@ -19,6 +19,10 @@ internal static partial class TcpListenerLog
     [LoggerMessage(EventId = 203, Level = LogLevel.Error, Message = "Accept on {Endpoint} failed; retrying in {Delay}")]
     public static partial void AcceptFailed(ILogger logger, EndPoint endpoint, TimeSpan delay, Exception error);
 
+    [LoggerMessage(EventId = 205, Level = LogLevel.Information,
+        Message = "The bind handler of {Endpoint} stopped; closing the listener and its connections")]
+    public static partial void HandlerStopped(ILogger logger, EndPoint endpoint);
+
     [LoggerMessage(EventId = 204, Level = LogLevel.Debug, Message = "Unbound {Endpoint}")]
     public static partial void Unbound(ILogger logger, EndPoint endpoint);
 }

@@ -9,7 +9,8 @@ namespace ActorSockets.IO.Internal;
 /// One actor per <see cref="Udp.Bind"/>: owns the bound datagram socket, delivers each datagram to the
 /// handler as <see cref="Udp.Received"/> (one read granted at a time, like a TCP connection), and sends
 /// <see cref="Udp.Send"/> datagrams from the same socket so replies come from the bound port. Dropped
-/// datagrams (oversized, per-datagram errors) are logged and never stop it.
+/// datagrams (oversized, per-datagram errors) are logged and never stop it; the death of the handler,
+/// which it watches, does.
 /// </summary>
 internal sealed class UdpListener : ReceiveActor
 {
@@ -60,6 +61,7 @@ internal sealed class UdpListener : ReceiveActor
         }
 
         _channel = new UdpChannel(socket, ChannelOwner.TellTo(Self), _settings.MaxDatagramSize);
+        Context.Watch(_bind.Handler);
         _commander.Tell(new Udp.Bound(_localAddress), Self);
         RequestReadIfWanted();
     }
@@ -72,6 +74,7 @@ internal sealed class UdpListener : ReceiveActor
 
     private void Bound()
     {
+        Receive<Terminated>(terminated => terminated.ActorRef.Equals(_bind.Handler), _ => Context.Stop(Self));
         Receive<Udp.Received>(received =>
         {
             _readInFlight = false;

@@ -16,6 +16,10 @@ namespace ActorSockets.Protocols.Chat;
 /// <see cref="ChatSettings.OutboundMaxMessages"/> and <see cref="ChatSettings.OutboundMaxBytes"/>. A member
 /// whose queue would overflow has stopped reading: it is reset at once (RST frees the kernel's buffers) and the
 /// room is told it was dropped. So no room and no other member ever waits on it.</para>
+/// <para>Input is flood-controlled: a member's lines are handled at most <see cref="ChatSettings.LinesPerSecond"/>
+/// on average after a burst of <see cref="ChatSettings.LineBurst"/>; lines beyond it wait (at most what two reads
+/// hold) while reading from the member's socket is suspended, so a flooder only fills its own TCP window and never
+/// the room's mailbox.</para>
 /// <para>Leaving (<c>/quit</c>, idle timeout, peer close, server shutdown) tells the registry why, flushes the
 /// queue (the last line is usually a goodbye), then closes; a queue that will not drain within the close
 /// timeout ends in an abort.</para>
@@ -44,6 +48,8 @@ public sealed partial class ChatSession : TcpSession, IWithStash, IWithTimers
         _registry = registry;
         _settings = settings;
         _decoder = new ChatInputDecoder(settings.MaxLineLength);
+        _lineTokens = settings.LineBurst;
+        _lineTokensAt = System.Diagnostics.Stopwatch.GetTimestamp();
         Joining();
     }
 
@@ -112,11 +118,13 @@ public sealed partial class ChatSession : TcpSession, IWithStash, IWithTimers
             _decoder.Decode(received.Data, _lines);
             foreach (var line in _lines)
             {
-                Handle(line);
+                _pendingLines.Enqueue(line);
             }
 
             _lines.Clear();
+            HandlePendingLines();
         });
+        Receive<FloodPauseOver>(_ => HandlePendingLines());
         Receive<ChatRoom.Joined>(OnJoined);
         ReceiveOutput();
         ReceiveConnectionEvents();
@@ -211,6 +219,7 @@ public sealed partial class ChatSession : TcpSession, IWithStash, IWithTimers
         }
 
         _leaving = true;
+        _pendingLines.Clear();
         _registry.Tell(new ChatRegistry.Leave(reason), Self);
         ChatSessionLog.Leaving(Context.Log, Self.Path.Name, ChatFormat.Describe(reason));
         Context.SetReceiveTimeout(null);

@@ -26,6 +26,12 @@ public sealed record ChatSettings
     /// <summary>Queued messages one socket write may carry. Defaults to 64.</summary>
     public int MaxMessagesPerWrite { get; init; } = 64;
 
+    /// <summary>Lines a member may send per second on average before its reading is slowed down. Defaults to 20.</summary>
+    public double LinesPerSecond { get; init; } = 20;
+
+    /// <summary>Lines a member may send at once before <see cref="LinesPerSecond"/> applies. Defaults to 50.</summary>
+    public int LineBurst { get; init; } = 50;
+
     /// <summary>The longest line a member may send, in bytes. Defaults to 1024.</summary>
     public int MaxLineLength { get; init; } = ChatInputDecoder.DefaultMaxLineLength;
 
@@ -64,6 +70,8 @@ public sealed record ChatSettings
             OutboundMaxMessages = EndpointSettings.ReadPositiveInt(name, config, "outbound-queue.max-messages"),
             OutboundMaxBytes = EndpointSettings.ReadSize(name, config, "outbound-queue.max-bytes", 1024, int.MaxValue),
             MaxMessagesPerWrite = EndpointSettings.ReadPositiveInt(name, config, "max-messages-per-write"),
+            LinesPerSecond = EndpointSettings.ReadPositiveInt(name, config, "flood-control.lines-per-second"),
+            LineBurst = EndpointSettings.ReadPositiveInt(name, config, "flood-control.burst"),
             MaxLineLength = endpoint.MaxLineLength,
             IdleTimeout = endpoint.IdleTimeout,
             CloseTimeout = endpoint.CloseTimeout,

@@ -211,4 +211,22 @@ public sealed class ChatSessionTests : TestKit.TestKit
         await ExpectTerminatedAsync(bob);
         await aliceConnection.ExpectWriteAndAckAsync("*** guest-2 left lobby (connection closed)\r\n");
     }
+
+    [Fact]
+    public async Task Flood_BeyondTheBurst_SuspendsReadingAndHandlesTheRestAtTheRate()
+    {
+        var (_, aliceConnection) = await JoinAsync(1);
+        var (flooder, flooderConnection) = await JoinAsync(2, Settings with { LineBurst = 5, LinesPerSecond = 50 });
+        await aliceConnection.ExpectWriteAndAckAsync("*** guest-2 joined lobby\r\n");
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        flooder.Send(Received(string.Concat(Enumerable.Range(1, 15).Select(i => $"flood {i}\n"))), flooderConnection);
+
+        await flooderConnection.ExpectMsgAsync<Tcp.SuspendReading>();
+        var lines = await aliceConnection.ReadLinesAsync(15);
+        await flooderConnection.ExpectMsgAsync<Tcp.ResumeReading>();
+        Assert.Equal(Enumerable.Range(1, 15).Select(i => $"[guest-2] flood {i}").ToArray(), lines);
+        // Five lines at once, the other ten at 50 per second: at least about 200 ms.
+        Assert.True(stopwatch.Elapsed >= TimeSpan.FromMilliseconds(150), $"took {stopwatch.Elapsed.TotalMilliseconds} ms");
+    }
 }

@@ -220,6 +220,60 @@ public sealed partial class EndpointHostTests : TestKit.TestKit
         await Assert.ThrowsAnyAsync<SocketException>(() => LoopbackClient.ConnectAsync(chat.LocalAddress));
     }
 
+    [Fact]
+    public async Task Ok_IPv6Loopback_Serves()
+    {
+        var ok = await StartAsync("ok", "host = \"::1\"");
+        using var client = await LoopbackClient.ConnectAsync(ok.LocalAddress);
+
+        await client.SendAsync("v6");
+
+        Assert.Equal(AddressFamily.InterNetworkV6, ok.LocalAddress.AddressFamily);
+        Assert.Equal("OK", Encoding.UTF8.GetString(await client.ReceiveOnceAsync()));
+    }
+
+    [Fact]
+    public async Task Chat_UnixDomainSocket_Serves()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"as-chat-{Guid.NewGuid():N}.sock");
+        try
+        {
+            var bindings = await EndpointHost.StartAsync(Sys, [EndpointSettings.Create("unix-chat", "chat", $"path = \"{path}\"")], StartTimeout);
+            using var member = await LoopbackClient.ConnectAsync(Assert.Single(bindings).LocalAddress);
+
+            Assert.StartsWith("*** Welcome to the chat, guest-1!", await member.ReadLineAsync(), StringComparison.Ordinal);
+            await member.SendAsync("/rooms\n");
+            await member.ReadUntilAsync("*** 1 room: lobby (1)");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Chat_MemberThatStopsReading_IsResetAndTheRoomToldWhileTheSpeakerNeverWaits()
+    {
+        // Small kernel buffers on the server's sockets and on the sleeper's, so they fill after a few hundred lines.
+        IO.TcpExt.Configure(Sys, IO.TcpSettings.Default with { SocketSendBufferSize = 8 * 1024 });
+        var chat = await StartAsync("chat", "outbound-queue { max-messages = 50 }\nflood-control { lines-per-second = 5000, burst = 500 }");
+        using var speaker = await LoopbackClient.ConnectAsync(chat.LocalAddress);
+        await speaker.ReadLineAsync();
+        using var sleeper = await LoopbackClient.ConnectAsync(chat.LocalAddress, receiveBufferSize: 8 * 1024);
+        await speaker.ReadUntilAsync("*** guest-2 joined lobby");
+
+        // The sleeper never reads: once the kernel's buffers are full its queue overflows and it is dropped.
+        var noticed = speaker.ReadUntilAsync("*** guest-2 left lobby (dropped: not reading)");
+        var line = Encoding.UTF8.GetBytes(new string('z', 1000) + "\n");
+        for (var sent = 0; sent < 50_000 && !noticed.IsCompleted; sent++)
+        {
+            await speaker.SendAsync(line);
+        }
+
+        await noticed;
+        await Assert.ThrowsAsync<SocketException>(() => sleeper.ReadToEndAsync());
+    }
+
     [GeneratedRegex(@"^服务端消息: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")]
     private static partial Regex ClockPattern();
 }

@@ -17,11 +17,16 @@ internal sealed class LoopbackClient : IDisposable
         _socket = socket;
     }
 
-    public static async Task<LoopbackClient> ConnectAsync(EndPoint address)
+    public static async Task<LoopbackClient> ConnectAsync(EndPoint address, int? receiveBufferSize = null)
     {
         var socket = address is UnixDomainSocketEndPoint
             ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
             : new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        if (receiveBufferSize is { } size)
+        {
+            socket.ReceiveBufferSize = size;
+        }
+
         using var cts = new CancellationTokenSource(Timeout);
         try
         {

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using ActorSockets.IO;
+using ActorSockets.IO.Framing;
+
+namespace ActorSockets.Protocols.Chat;
+
+public sealed partial class ChatSession
+{
+    /// <summary>Lines decoded but not yet handled, waiting for the flood control; bounded because reading stops while any wait.</summary>
+    private readonly Queue<FrameResult<string>> _pendingLines = new();
+    private double _lineTokens;
+    private long _lineTokensAt;
+    private bool _readingSuspended;
+
+    /// <summary>
+    /// Handles waiting lines while the token bucket allows. If some must wait, reading is suspended (the connection
+    /// keeps at most one more read) and a timer resumes handling when the next token is due; once none wait,
+    /// reading resumes.
+    /// </summary>
+    private void HandlePendingLines()
+    {
+        RefillLineTokens();
+        while (_pendingLines.Count > 0 && _lineTokens >= 1)
+        {
+            _lineTokens--;
+            Handle(_pendingLines.Dequeue());
+        }
+
+        if (_leaving || IsClosing)
+        {
+            _pendingLines.Clear();
+            return;
+        }
+
+        if (_pendingLines.Count > 0)
+        {
+            if (!_readingSuspended)
+            {
+                _readingSuspended = true;
+                Connection.Tell(Tcp.SuspendReading.Instance, Self);
+            }
+
+            var wait = TimeSpan.FromSeconds((1 - _lineTokens) / _settings.LinesPerSecond);
+            Timers.StartSingleTimer(FloodPauseOver.Instance, FloodPauseOver.Instance, wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait);
+        }
+        else if (_readingSuspended)
+        {
+            _readingSuspended = false;
+            Connection.Tell(Tcp.ResumeReading.Instance, Self);
+        }
+    }
+
+    private void RefillLineTokens()
+    {
+        var now = Stopwatch.GetTimestamp();
+        var earned = Stopwatch.GetElapsedTime(_lineTokensAt, now).TotalSeconds * _settings.LinesPerSecond;
+        _lineTokens = Math.Min(_settings.LineBurst, _lineTokens + earned);
+        _lineTokensAt = now;
+    }
+
+    /// <summary>The flood control's pause is over: handle more waiting lines.</summary>
+    private sealed record FloodPauseOver : Actors.INotInfluenceReceiveTimeout
+    {
+        public static FloodPauseOver Instance { get; } = new();
+    }
+}
