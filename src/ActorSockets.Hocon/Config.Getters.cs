@@ -9,40 +9,40 @@ public sealed partial class Config
     public bool HasPath(string path) => Find(path) is not null;
 
     /// <summary>Reads a string; numbers and booleans are returned as written.</summary>
-    public string GetString(string path) => AsString(path, Require(path, "a string"));
+    public string GetString(string path) => AsString(FullPath(path), Require(path, "a string"));
 
     /// <summary>Reads a string, or returns <paramref name="defaultValue"/> when the path is missing or null.</summary>
-    public string? GetString(string path, string? defaultValue) => Find(path) is { } value ? AsString(path, value) : defaultValue;
+    public string? GetString(string path, string? defaultValue) => Find(path) is { } value ? AsString(FullPath(path), value) : defaultValue;
 
     /// <summary>Reads a 32-bit integer.</summary>
-    public int GetInt(string path) => AsInt(path, Require(path, "an int"));
+    public int GetInt(string path) => AsInt(FullPath(path), Require(path, "an int"));
 
     /// <summary>Reads a 32-bit integer, or returns <paramref name="defaultValue"/> when the path is missing or null.</summary>
-    public int GetInt(string path, int defaultValue) => Find(path) is { } value ? AsInt(path, value) : defaultValue;
+    public int GetInt(string path, int defaultValue) => Find(path) is { } value ? AsInt(FullPath(path), value) : defaultValue;
 
     /// <summary>Reads a 64-bit integer.</summary>
-    public long GetLong(string path) => AsLong(path, Require(path, "a long"));
+    public long GetLong(string path) => AsLong(FullPath(path), Require(path, "a long"));
 
     /// <summary>Reads a 64-bit integer, or returns <paramref name="defaultValue"/> when the path is missing or null.</summary>
-    public long GetLong(string path, long defaultValue) => Find(path) is { } value ? AsLong(path, value) : defaultValue;
+    public long GetLong(string path, long defaultValue) => Find(path) is { } value ? AsLong(FullPath(path), value) : defaultValue;
 
     /// <summary>Reads a floating-point number.</summary>
-    public double GetDouble(string path) => AsDouble(path, Require(path, "a number"));
+    public double GetDouble(string path) => AsDouble(FullPath(path), Require(path, "a number"));
 
     /// <summary>Reads a floating-point number, or returns <paramref name="defaultValue"/> when the path is missing or null.</summary>
-    public double GetDouble(string path, double defaultValue) => Find(path) is { } value ? AsDouble(path, value) : defaultValue;
+    public double GetDouble(string path, double defaultValue) => Find(path) is { } value ? AsDouble(FullPath(path), value) : defaultValue;
 
     /// <summary>Reads a boolean: <c>true</c>/<c>false</c>, <c>yes</c>/<c>no</c> or <c>on</c>/<c>off</c>.</summary>
-    public bool GetBoolean(string path) => AsBoolean(path, Require(path, "a boolean"));
+    public bool GetBoolean(string path) => AsBoolean(FullPath(path), Require(path, "a boolean"));
 
     /// <summary>Reads a boolean, or returns <paramref name="defaultValue"/> when the path is missing or null.</summary>
-    public bool GetBoolean(string path, bool defaultValue) => Find(path) is { } value ? AsBoolean(path, value) : defaultValue;
+    public bool GetBoolean(string path, bool defaultValue) => Find(path) is { } value ? AsBoolean(FullPath(path), value) : defaultValue;
 
     /// <summary>
     /// Reads a duration such as <c>10s</c>, <c>100 ms</c> or <c>5 minutes</c>; a bare number is milliseconds,
     /// and <c>infinite</c> is <see cref="Timeout.InfiniteTimeSpan"/>.
     /// </summary>
-    public TimeSpan GetTimeSpan(string path) => AsTimeSpan(path, Require(path, "a duration"), allowInfinite: true);
+    public TimeSpan GetTimeSpan(string path) => AsTimeSpan(FullPath(path), Require(path, "a duration"), allowInfinite: true);
 
     /// <summary>
     /// Reads a duration, or returns <paramref name="defaultValue"/> when the path is missing or null.
@@ -50,13 +50,13 @@ public sealed partial class Config
     /// (the default) and throws <see cref="ConfigException"/> otherwise.
     /// </summary>
     public TimeSpan? GetTimeSpan(string path, TimeSpan? defaultValue, bool allowInfinite = true) =>
-        Find(path) is { } value ? AsTimeSpan(path, value, allowInfinite) : defaultValue;
+        Find(path) is { } value ? AsTimeSpan(FullPath(path), value, allowInfinite) : defaultValue;
 
     /// <summary>Reads a size in bytes such as <c>64k</c>, <c>1MiB</c> or <c>10 kB</c>; a bare number is bytes.</summary>
-    public long GetByteSize(string path) => AsByteSize(path, Require(path, "a byte size"));
+    public long GetByteSize(string path) => AsByteSize(FullPath(path), Require(path, "a byte size"));
 
     /// <summary>Reads a size in bytes, or returns <paramref name="defaultValue"/> when the path is missing or null.</summary>
-    public long? GetByteSize(string path, long? defaultValue) => Find(path) is { } value ? AsByteSize(path, value) : defaultValue;
+    public long? GetByteSize(string path, long? defaultValue) => Find(path) is { } value ? AsByteSize(FullPath(path), value) : defaultValue;
 
     /// <summary>Returns the object at <paramref name="path"/> as a config, or <see cref="Empty"/> when the path is missing.</summary>
     public Config GetConfig(string path)
@@ -65,8 +65,8 @@ public sealed partial class Config
         return value switch
         {
             null => Empty,
-            HoconObject obj => obj.Count == 0 ? Empty : FromResolved(obj),
-            _ => throw WrongType(path, value, "an object"),
+            HoconObject obj => obj.Count == 0 ? Empty : FromResolved(obj, FullPath(path)),
+            _ => throw WrongType(FullPath(path), value, "an object"),
         };
     }
 
@@ -78,7 +78,7 @@ public sealed partial class Config
         {
             null => [],
             HoconObject obj => obj.Keys,
-            _ => throw WrongType(path, value, "an object"),
+            _ => throw WrongType(FullPath(path), value, "an object"),
         };
     }
 
@@ -134,11 +134,14 @@ public sealed partial class Config
         var value = FindIncludingNull(path);
         return value switch
         {
-            null => throw new ConfigException($"Missing configuration path '{path}' ({expected} was expected){DescribeSource()}"),
-            HoconScalar { Kind: ScalarKind.Null } => throw new ConfigException($"Configuration path '{path}' at {value.Origin} is null, but {expected} was expected"),
+            null => throw new ConfigException($"Missing configuration path '{FullPath(path)}' ({expected} was expected){DescribeSource()}"),
+            HoconScalar { Kind: ScalarKind.Null } => throw new ConfigException($"Configuration path '{FullPath(path)}' at {value.Origin} is null, but {expected} was expected"),
             _ => value,
         };
     }
+
+    /// <summary>The path as seen from the root config this one was taken from with <see cref="GetConfig"/>, for messages.</summary>
+    private string FullPath(string path) => _prefix.Length == 0 ? path : _prefix + "." + path;
 
     private string DescribeSource() => _root.Origin.Line > 0 ? $" in the config from {_root.Origin.Source}" : "";
 

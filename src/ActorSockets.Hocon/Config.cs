@@ -25,22 +25,27 @@ namespace ActorSockets.Hocon;
 public sealed partial class Config
 {
     private readonly HoconObject _root;
+    private readonly string _prefix;
     private HoconObject? _resolved;
 
-    internal Config(HoconObject root, HoconObject? resolved = null)
+    /// <param name="root">The merged, possibly unresolved tree.</param>
+    /// <param name="resolved">The resolved tree when already known.</param>
+    /// <param name="prefix">Where this config sits in the config it was taken from, so messages name full paths.</param>
+    internal Config(HoconObject root, HoconObject? resolved = null, string prefix = "")
     {
         _root = root;
         _resolved = resolved;
+        _prefix = prefix;
     }
 
     /// <summary>
     /// Wraps a resolved object as a config of its own. Its root accepts fallbacks even if the object
     /// replaced a non-object value where it came from, so <c>GetConfig(x).WithFallback(defaults)</c> merges.
     /// </summary>
-    internal static Config FromResolved(HoconObject obj)
+    internal static Config FromResolved(HoconObject obj, string prefix)
     {
         var root = obj.AsRoot();
-        return new Config(root, root);
+        return new Config(root, root, prefix);
     }
 
     /// <summary>A config with no values.</summary>
@@ -98,7 +103,7 @@ public sealed partial class Config
             return fallback;
         }
 
-        return new Config(Merger.MergeObjects(fallback._root, _root));
+        return new Config(Merger.MergeObjects(fallback._root, _root), prefix: _prefix);
     }
 
     /// <summary>
@@ -142,7 +147,7 @@ public sealed partial class Config
             Merger.MergeInto(top, path[0], value);
         }
 
-        return top.Count == 0 ? this : new Config(Merger.MergeObjects(_root, top));
+        return top.Count == 0 ? this : new Config(Merger.MergeObjects(_root, top), prefix: _prefix);
     }
 
     /// <summary>Renders the resolved config as HOCON text that parses back to an equal config.</summary>

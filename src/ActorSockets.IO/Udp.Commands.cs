@@ -14,6 +14,27 @@ public static partial class Udp
     public sealed record Bind(IActorRef Handler, EndPoint LocalAddress, IReadOnlyList<Inet.SocketOption>? Options = null)
         : Command;
 
+    /// <summary>
+    /// Sent to the UDP manager for per-peer mode: one actor per remote endpoint, like one actor per TCP
+    /// connection. The commander gets <see cref="Bound"/> (send <see cref="Unbind"/> to its sender) or
+    /// <see cref="CommandFailed"/>. The first datagram from a new remote endpoint creates an actor from
+    /// <paramref name="PeerProps"/>; it and every later datagram from that endpoint arrive at that actor as
+    /// <see cref="Received"/>, whose sender takes <see cref="Send"/> for the replies. A peer actor that gets
+    /// no datagram for <paramref name="IdleTimeout"/> is stopped; a new peer beyond
+    /// <paramref name="MaxPeers"/> has its datagrams dropped (logged) until a slot frees up.
+    /// </summary>
+    /// <param name="PeerProps">Creates the actor for a remote endpoint.</param>
+    /// <param name="LocalAddress">The endpoint to bind.</param>
+    /// <param name="IdleTimeout">Null uses <c>actorsockets.io.udp.peer-idle-timeout</c> (60 s).</param>
+    /// <param name="MaxPeers">Null uses <c>actorsockets.io.udp.max-peers</c> (10,000).</param>
+    /// <param name="Options">Socket options for the bound socket.</param>
+    public sealed record BindPerPeer(
+        Func<EndPoint, Props> PeerProps,
+        EndPoint LocalAddress,
+        TimeSpan? IdleTimeout = null,
+        int? MaxPeers = null,
+        IReadOnlyList<Inet.SocketOption>? Options = null) : Command;
+
     /// <summary>Closes a bound socket; answered with <see cref="Unbound"/>.</summary>
     public sealed record Unbind : Command
     {

@@ -12,6 +12,12 @@ public sealed record UdpSettings
     /// <summary>The largest datagram received or sent; larger incoming ones are dropped. Defaults to 64 KiB.</summary>
     public int MaxDatagramSize { get; init; } = 64 * 1024;
 
+    /// <summary>Per-peer mode: how long a peer actor may go without a datagram before it is stopped. Defaults to 60 s.</summary>
+    public TimeSpan PeerIdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Per-peer mode: the most peer actors at once. Defaults to 10,000.</summary>
+    public int MaxPeers { get; init; } = 10_000;
+
     /// <summary><c>SO_REUSEADDR</c> on bound sockets. Defaults to off.</summary>
     public bool ReuseAddress { get; init; }
 
@@ -36,6 +42,8 @@ public sealed record UdpSettings
         return new UdpSettings
         {
             MaxDatagramSize = IoConfig.GetSizeAsInt(udp, "max-datagram-size", min: 1),
+            PeerIdleTimeout = IoConfig.GetPositiveTimeSpan(udp, "peer-idle-timeout"),
+            MaxPeers = IoConfig.GetPositiveInt(udp, "max-peers"),
             ReuseAddress = udp.GetBoolean("reuse-address"),
             SocketReceiveBufferSize = IoConfig.GetSizeAsInt(udp, "socket-receive-buffer-size", min: 0),
             SocketSendBufferSize = IoConfig.GetSizeAsInt(udp, "socket-send-buffer-size", min: 0),

@@ -109,7 +109,16 @@ public sealed record EndpointSettings
         var endpoints = new List<EndpointSettings>();
         foreach (var name in merged.GetKeys(EndpointsPath))
         {
-            var endpoint = merged.GetConfig($"{EndpointsPath}.{Quote(name)}");
+            Config endpoint;
+            try
+            {
+                endpoint = merged.GetConfig($"{EndpointsPath}.{Quote(name)}");
+            }
+            catch (ConfigException e)
+            {
+                throw new EndpointConfigException(name, string.Empty, $"must be an object of settings ({e.Message})", e);
+            }
+
             if (!ReadEnabled(name, endpoint, merged))
             {
                 continue;

@@ -168,6 +168,23 @@ public class GetterTests
     }
 
     [Fact]
+    public void SubConfigErrors_NameTheFullPath()
+    {
+        var config = ConfigFactory.ParseString("server { http { port = x }, list = [{ a = b }] }", "app.conf");
+
+        var http = config.GetConfig("server").GetConfig("http");
+        var missing = Assert.Throws<ConfigException>(() => http.GetInt("timeout"));
+        var wrong = Assert.Throws<ConfigException>(() => http.GetInt("port"));
+        var inList = Assert.Throws<ConfigException>(() => config.GetConfigList("server.list")[0].GetInt("a"));
+        var afterFallback = Assert.Throws<ConfigException>(() => http.WithFallback(ConfigFactory.ParseString("y = 1")).GetInt("z"));
+
+        Assert.Contains("'server.http.timeout'", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("'server.http.port' at app.conf:1", wrong.Message, StringComparison.Ordinal);
+        Assert.Contains("'server.list[0].a'", inList.Message, StringComparison.Ordinal);
+        Assert.Contains("'server.http.z'", afterFallback.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WrongType_ObjectAsString_Throws()
     {
         var ex = Assert.Throws<ConfigException>(() => Sample.GetString("obj"));

@@ -74,6 +74,36 @@ public class SyntaxTests
     }
 
     [Fact]
+    public void Parse_JsonNumbersWithExponentSigns_AreNumbers()
+    {
+        var config = ConfigFactory.ParseString("{ \"a\": 1e+2, \"b\": -2.5E+1, \"c\": 5e-1, \"d\": [1E+0] }");
+
+        Assert.Equal(100.0, config.GetDouble("a"));
+        Assert.Equal(-25.0, config.GetDouble("b"));
+        Assert.Equal(0.5, config.GetDouble("c"));
+        Assert.Equal([1.0], config.GetDoubleList("d"));
+        Assert.Contains("a = 1e+2", config.Render(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a = x+1")]
+    [InlineData("a = e+1")]
+    [InlineData("a = 1e+")]
+    public void Parse_PlusOutsideExponent_Rejected(string text)
+    {
+        Assert.Throws<HoconParseException>(() => ConfigFactory.ParseString(text));
+    }
+
+    [Fact]
+    public void Parse_JsonLeadingCommaStyle_Accepted()
+    {
+        var config = ConfigFactory.ParseString("{\n  \"a\": [\n    1\n    , 2\n  ]\n  , \"b\": 3\n}");
+
+        Assert.Equal([1, 2], config.GetIntList("a"));
+        Assert.Equal(3, config.GetInt("b"));
+    }
+
+    [Fact]
     public void Parse_TrailingCommaInObjectAndList_Accepted()
     {
         var config = ConfigFactory.ParseString("a { x = 1, y = 2, }\nb = [1, 2, ]");

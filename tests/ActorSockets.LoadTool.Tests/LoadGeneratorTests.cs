@@ -18,7 +18,8 @@ public class LoadGeneratorTests
         Assert.True(result.Operations > 0);
         // Latency is recorded as bytes arrive and operations once verified, and the two totals are read one after the
         // other, so the window's edges may split a few round trips; every round trip must still have one sample.
-        Assert.InRange(result.Latency.TotalCount, result.Operations * 0.9, result.Operations * 1.1);
+        // (Recording once per round trip instead of once per message would give a third of the operations.)
+        Assert.InRange(result.Latency.TotalCount, (result.Operations * 0.8) - 200, (result.Operations * 1.2) + 200);
         Assert.True(result.BytesVerified >= result.Operations * 100);
         Assert.Equal(0, result.BytesVerified % 300);
         Assert.Equal(20, result.OpenConnections);

@@ -24,6 +24,7 @@ internal sealed class HoconObject : HoconValue
     private Dictionary<string, int>? _index;
     private KeyView? _keyView;
     private bool _pooled;
+    private bool _sharesKeys;
 
     public HoconObject(Origin origin, int capacity = 4)
         : base(origin)
@@ -105,6 +106,29 @@ internal sealed class HoconObject : HoconValue
         return copy;
     }
 
+    /// <summary>
+    /// A copy with the same keys in the same order and new <paramref name="values"/> (one per key). The key
+    /// array and index are shared with this object, so the copy can never be changed.
+    /// </summary>
+    public HoconObject WithValues(HoconValue[] values)
+    {
+        var copy = new HoconObject(Origin, 0)
+        {
+            _keys = _keys,
+            _values = values,
+            _count = _count,
+            _index = _index,
+            _sharesKeys = true,
+            IgnoresFallbacks = IgnoresFallbacks,
+        };
+        for (var i = 0; i < values.Length && !copy.HasUnresolved; i++)
+        {
+            copy.HasUnresolved = IsUnresolved(values[i]);
+        }
+
+        return copy;
+    }
+
     /// <summary>An empty object that keeps this one's origin and fallback behaviour, for building a changed copy.</summary>
     public HoconObject CreateSibling(int capacity) => new(Origin, capacity) { IgnoresFallbacks = IgnoresFallbacks };
 
@@ -169,6 +193,11 @@ internal sealed class HoconObject : HoconValue
     /// <summary>Adds or replaces a field; a replaced field keeps its original position.</summary>
     public void Set(string key, HoconValue value)
     {
+        if (_sharesKeys)
+        {
+            throw new InvalidOperationException("An object that shares its keys with another cannot be changed");
+        }
+
         if (IsUnresolved(value))
         {
             HasUnresolved = true;

@@ -185,6 +185,13 @@ internal sealed class Lexer
             }
 
             _pos += stop;
+            if (_text[_pos] == '+' && IsExponentSign(start))
+            {
+                // JSON numbers may write an exponent as 1e+5; elsewhere '+' ends unquoted text.
+                _pos++;
+                continue;
+            }
+
             if (_text[_pos] != '/' || (_pos + 1 < _text.Length && _text[_pos + 1] == '/'))
             {
                 break;
@@ -195,6 +202,13 @@ internal sealed class Lexer
 
         return new Token(TokenKind.Unquoted, start, _pos - start, _line, Column(start));
     }
+
+    /// <summary>True when the '+' at the current position follows a number's 'e' and precedes its exponent digits.</summary>
+    private bool IsExponentSign(int start) =>
+        _pos - start >= 2
+        && _text[_pos - 1] is 'e' or 'E'
+        && _pos + 1 < _text.Length && char.IsAsciiDigit(_text[_pos + 1])
+        && Parser.IsNumber(_text.AsSpan(start, _pos - 1 - start));
 
     private Token ReadQuoted()
     {

@@ -30,15 +30,16 @@ internal sealed partial class Parser
             }
 
             items.Add(ParseValue(parent, key));
-            SkipWhitespace();
+            var sawNewline = SkipBlank();
             var separator = _lexer.Peek();
             switch (separator.Kind)
             {
                 case TokenKind.Comma:
-                case TokenKind.Newline:
                     _lexer.Next();
                     break;
                 case TokenKind.CloseBracket:
+                    break;
+                case var _ when sawNewline:
                     break;
                 case TokenKind.EndOfFile:
                     throw Error(separator, $"expected ']' to close list opened at {open.Line}:{open.Column}");
@@ -144,7 +145,7 @@ internal sealed partial class Parser
         return new HoconScalar(IsNumber(text) ? ScalarKind.Number : ScalarKind.String, _lexer.Text, token.Start, token.Length, origin);
     }
 
-    /// <summary>JSON number syntax: <c>-?digits(.digits)?([eE]-?digits)?</c> (a '+' cannot appear unquoted).</summary>
+    /// <summary>JSON number syntax: <c>-?digits(.digits)?([eE][+-]?digits)?</c>.</summary>
     internal static bool IsNumber(ReadOnlySpan<char> s)
     {
         var i = 0;
@@ -182,7 +183,7 @@ internal sealed partial class Parser
         if (i < s.Length && (s[i] == 'e' || s[i] == 'E'))
         {
             i++;
-            if (i < s.Length && s[i] == '-')
+            if (i < s.Length && s[i] is '-' or '+')
             {
                 i++;
             }

@@ -112,16 +112,18 @@ internal sealed partial class Parser
                     break;
             }
 
-            SkipWhitespace();
+            // A newline or a comma separates fields; JSON's "leading comma" style puts both.
+            var sawNewline = SkipBlank();
             var separator = _lexer.Peek();
             switch (separator.Kind)
             {
-                case TokenKind.Newline:
                 case TokenKind.Comma:
                     _lexer.Next();
                     break;
                 case TokenKind.CloseBrace:
                 case TokenKind.EndOfFile:
+                    break;
+                case var _ when sawNewline:
                     break;
                 default:
                     throw Error(separator, $"expected ',' or a new line after a field, found {separator.Describe(_lexer.Text)}");
@@ -203,12 +205,16 @@ internal sealed partial class Parser
         }
     }
 
-    private void SkipBlank()
+    /// <summary>Skips whitespace and newlines; returns whether there was a newline.</summary>
+    private bool SkipBlank()
     {
+        var sawNewline = false;
         while (_lexer.Peek().Kind is TokenKind.Whitespace or TokenKind.Newline)
         {
-            _lexer.Next();
+            sawNewline |= _lexer.Next().Kind == TokenKind.Newline;
         }
+
+        return sawNewline;
     }
 
     private Origin OriginOf(Token token) => new(_source, token.Line);

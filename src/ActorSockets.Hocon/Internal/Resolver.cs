@@ -142,10 +142,10 @@ internal sealed partial class Resolver
 
     private HoconObject ResolveObject(HoconObject obj, string[] path, SelfContext? context, bool addressable)
     {
-        HoconObject? copy = null;
+        HoconValue?[]? values = null;
+        var removed = false;
         for (var i = 0; i < obj.Count; i++)
         {
-            var key = obj.KeyAt(i);
             var child = obj.ValueAt(i);
             HoconValue? resolved;
             if (!HoconObject.IsUnresolved(child))
@@ -154,26 +154,47 @@ internal sealed partial class Resolver
             }
             else
             {
-                var childPath = HoconPath.Append(path, key);
+                var childPath = HoconPath.Append(path, obj.KeyAt(i));
                 resolved = addressable ? ResolveAddressable(child, childPath) : ResolveField(child, childPath, context, addressable: false);
             }
 
-            if (copy is null && !ReferenceEquals(resolved, child))
+            if (values is null && !ReferenceEquals(resolved, child))
             {
-                copy = obj.CreateSibling(obj.Count);
+                values = new HoconValue?[obj.Count];
                 for (var j = 0; j < i; j++)
                 {
-                    copy.Set(obj.KeyAt(j), obj.ValueAt(j));
+                    values[j] = obj.ValueAt(j);
                 }
             }
 
-            if (copy is not null && resolved is not null)
+            if (values is not null)
             {
-                copy.Set(key, resolved);
+                values[i] = resolved;
+                removed |= resolved is null;
             }
         }
 
-        return copy ?? obj;
+        if (values is null)
+        {
+            return obj;
+        }
+
+        if (!removed)
+        {
+            return obj.WithValues(values!);
+        }
+
+        // An optional substitution that stayed undefined removes its field.
+        var copy = obj.CreateSibling(obj.Count);
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] is { } value)
+            {
+                copy.Set(obj.KeyAt(i), value);
+            }
+        }
+
+        return copy;
     }
 
     private HoconArray ResolveArray(HoconArray array, string[] path, SelfContext? context)

@@ -11,9 +11,26 @@ internal static class SocketOptionTargets
     public static bool IsIp(Socket socket) =>
         socket.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6;
 
+    // Linux values of SOL_SOCKET and SO_REUSEADDR.
+    private const int SolSocket = 1;
+    private const int SoReuseAddr = 2;
+
+    /// <summary>
+    /// Sets SO_REUSEADDR and nothing else. On Linux, .NET's <see cref="SocketOptionName.ReuseAddress"/>
+    /// also sets SO_REUSEPORT, which lets a second listener bind the same port and silently take half
+    /// of its connections; a second host started by mistake must get "address in use" instead.
+    /// </summary>
     public static void SetReuseAddress(Socket socket, bool on)
     {
-        if (IsIp(socket))
+        if (!IsIp(socket))
+        {
+            return;
+        }
+        if (OperatingSystem.IsLinux())
+        {
+            socket.SetRawSocketOption(SolSocket, SoReuseAddr, BitConverter.GetBytes(on ? 1 : 0));
+        }
+        else
         {
             socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, on);
         }

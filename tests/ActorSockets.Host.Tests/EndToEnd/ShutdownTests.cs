@@ -45,16 +45,56 @@ public sealed class ShutdownTests
     }
 
     [Fact]
-    public async Task Sigint_IdleHost_ExitsZeroAndReleasesItsPorts()
+    public async Task Sigint_IdleHost_ExitsZeroReleasesItsPorts_AndTheFileSinkHasTheSameLines()
     {
-        await using var host = await HostProcess.StartReadyAsync(HostProcess.AllOnPortZero);
-        var ok = host.Endpoint("ok").EndPoint;
+        var logs = Directory.CreateTempSubdirectory("actorsockets-logs-");
+        try
+        {
+            await using var host = await HostProcess.StartReadyAsync(
+            [
+                .. HostProcess.AllOnPortZero,
+                "--set", "actorsockets.log.file.enabled=on",
+                "--set", $"actorsockets.log.file.path=\"{logs.FullName}/host-.log\"",
+            ]);
+            var ok = host.Endpoint("ok").EndPoint;
 
-        await host.SignalAsync("INT");
+            await host.SignalAsync("INT");
 
-        Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(30)));
-        using var rebind = new System.Net.Sockets.TcpListener(ok);
-        rebind.Start();
-        rebind.Stop();
+            Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+            using var rebind = new System.Net.Sockets.TcpListener(ok);
+            rebind.Start();
+            rebind.Stop();
+
+            var file = Assert.Single(logs.GetFiles("host-*.log"));
+            var fileLines = await File.ReadAllLinesAsync(file.FullName);
+            Assert.Contains(fileLines, l => l.Contains("[INF] Host: Shutting down on SIGINT", StringComparison.Ordinal));
+            Assert.Contains(fileLines, l => l.Contains("[INF] Host: Stopped in ", StringComparison.Ordinal));
+            Assert.All(fileLines, l => Assert.Contains(l, host.StandardOutput, StringComparison.Ordinal));
+        }
+        finally
+        {
+            logs.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task SecondSigterm_WhileShutdownWaitsOnAFlush_ExitsAtOnceWith143()
+    {
+        await using var host = await HostProcess.StartReadyAsync(
+        [
+            .. HostProcess.AllOnPortZero,
+            "--set", "actorsockets.endpoints.welcome.max-line-length=1MiB",
+        ]);
+
+        // A reader that never reads keeps its session flushing, so the graceful shutdown cannot finish
+        // before its close-timeout (5 s); the second signal must not wait for that.
+        await using var stuck = await TestClient.ConnectAsync(host.Endpoint("welcome").EndPoint, receiveBufferSize: 4096);
+        await stuck.SendAsync(new string('y', 1_000_000) + "\n");
+        Assert.Equal("欢迎访问>>>>", await stuck.ReadTextOfLengthAsync("欢迎访问>>>>"));
+
+        await host.SignalAsync("TERM");
+        await host.SignalAsync("TERM");
+
+        Assert.Equal(143, await host.WaitForExitAsync(TimeSpan.FromSeconds(4)));
     }
 }

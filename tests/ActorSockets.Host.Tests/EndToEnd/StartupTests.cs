@@ -125,6 +125,36 @@ public sealed class StartupTests : IDisposable
         Assert.Contains(lines, l => l.Contains($" {host.Endpoint("chat").Address} ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Banner_UnixSocketAndIpv6Endpoints_ShowTheirRealAddresses_AndServe()
+    {
+        var socketPath = Path.Combine(_temp.FullName, "chat.sock");
+        await using var host = await HostProcess.StartReadyAsync(
+        [
+            .. HostProcess.AllOnPortZero,
+            "--set", $"actorsockets.endpoints.chat.path=\"{socketPath}\"",
+            "--set", "actorsockets.endpoints.ok.host=\"::1\"",
+        ]);
+
+        Assert.Equal("unix:" + socketPath, host.Endpoint("chat").Address);
+        var ok = host.Endpoint("ok").EndPoint;
+        Assert.Equal(IPAddress.IPv6Loopback, ok.Address);
+
+        using (var unix = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
+        {
+            using var cts = new CancellationTokenSource(TestClient.Timeout);
+            await unix.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cts.Token);
+            await using var stream = new NetworkStream(unix);
+            using var reader = new StreamReader(stream);
+            var greeting = await reader.ReadLineAsync(cts.Token);
+            Assert.StartsWith("*** Welcome to the chat", greeting, StringComparison.Ordinal);
+        }
+
+        await using var client = await TestClient.ConnectAsync(ok);
+        await client.SendAsync("hello");
+        Assert.Equal("OK", await client.ReadTextOfLengthAsync("OK"));
+    }
+
     private static string SingleLine(string text)
     {
         Assert.EndsWith("\n", text, StringComparison.Ordinal);

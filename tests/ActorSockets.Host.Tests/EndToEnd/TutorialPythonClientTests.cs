@@ -21,7 +21,7 @@ public sealed class TutorialPythonClientTests(RunningHost host)
         sock.close()
         """;
 
-    [RequiresPython3Fact]
+    [RequiresProgramFact("python3", "to run the tutorial's Python client")]
     public async Task Ok_TutorialPythonClient_PrintsOkForEachMessage()
     {
         var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -74,9 +74,19 @@ public sealed partial class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host with <paramref name="args"/> (plus <c>--no-console</c>) in the tests' output folder.</summary>
-    public static HostProcess Start(IEnumerable<string> args)
+    public static HostProcess Start(IEnumerable<string> args) => Start(["--no-console", .. args], throughTerminal: false);
+
+    /// <summary>
+    /// Starts the host on a pseudo-terminal (util-linux <c>script</c>), so its standard input is interactive and
+    /// the console relay is on; lines written with <see cref="TypeLineAsync"/> arrive as if typed.
+    /// </summary>
+    public static HostProcess StartOnTerminal(IEnumerable<string> args) => Start(args, throughTerminal: true);
+
+    private static HostProcess Start(IEnumerable<string> args, bool throughTerminal)
     {
-        var info = new ProcessStartInfo(DotnetPath)
+        var hostArgs = new List<string> { HostDll };
+        hostArgs.AddRange(args);
+        var info = new ProcessStartInfo(throughTerminal ? "script" : DotnetPath)
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardInput = true,
@@ -86,11 +96,19 @@ public sealed partial class HostProcess : IAsyncDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        info.ArgumentList.Add(HostDll);
-        info.ArgumentList.Add("--no-console");
-        foreach (var arg in args)
+        if (throughTerminal)
         {
-            info.ArgumentList.Add(arg);
+            // -q quiet, -f flush at once, -e the child's exit code, -c the command; no typescript file.
+            info.ArgumentList.Add("-qfec");
+            info.ArgumentList.Add(string.Join(' ', new[] { DotnetPath }.Concat(hostArgs).Select(ShellQuote)));
+            info.ArgumentList.Add("/dev/null");
+        }
+        else
+        {
+            foreach (var arg in hostArgs)
+            {
+                info.ArgumentList.Add(arg);
+            }
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
@@ -156,6 +174,13 @@ public sealed partial class HostProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Writes <paramref name="line"/> and a newline to the host's standard input.</summary>
+    public async Task TypeLineAsync(string line)
+    {
+        await _process.StandardInput.WriteAsync(line + "\n").ConfigureAwait(false);
+        await _process.StandardInput.FlushAsync().ConfigureAwait(false);
+    }
+
     /// <summary>Sends a real signal with <c>kill -SIGNAL pid</c>.</summary>
     public async Task SignalAsync(string signal)
     {
@@ -194,6 +219,8 @@ public sealed partial class HostProcess : IAsyncDisposable
 
     private static string DotnetPath =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
+
+    private static string ShellQuote(string arg) => "'" + arg.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private void OnStdout(string? line)
     {

@@ -221,6 +221,18 @@ public sealed partial class EndpointHostTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task Ok_IPv6Loopback_Serves()
+    {
+        var ok = await StartAsync("ok", "host = \"::1\"");
+        using var client = await LoopbackClient.ConnectAsync(ok.LocalAddress);
+
+        await client.SendAsync("v6");
+
+        Assert.Equal(AddressFamily.InterNetworkV6, ok.LocalAddress.AddressFamily);
+        Assert.Equal("OK", Encoding.UTF8.GetString(await client.ReceiveOnceAsync()));
+    }
+
+    [Fact]
     public async Task Chat_UnixDomainSocket_Serves()
     {
         var path = Path.Combine(Path.GetTempPath(), $"as-chat-{Guid.NewGuid():N}.sock");

@@ -129,6 +129,14 @@ public sealed class EndpointSettingsTests
     }
 
     [Fact]
+    public void FromConfig_EndpointNotAnObject_ThrowsNamingIt()
+    {
+        var error = Assert.Throws<EndpointConfigException>(() => Read("actorsockets.endpoints.odd = 5"));
+
+        Assert.StartsWith("endpoint 'odd': must be an object of settings", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FromConfig_TwoEndpointsOnOnePort_ThrowsNamingBoth()
     {
         var error = Assert.Throws<EndpointConfigException>(() => Read("""
