@@ -221,6 +221,28 @@ public sealed partial class EndpointHostTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task CoordinatedShutdown_ClosesEverySessionAndUnbindsEveryEndpoint()
+    {
+        var bindings = await EndpointHost.StartAsync(
+            Sys, [EndpointSettings.Create("ok", "ok"), EndpointSettings.Create("welcome", "welcome"), EndpointSettings.Create("udp-hi", "udp-hi")], StartTimeout);
+        using var okClient = await LoopbackClient.ConnectAsync(bindings[0].LocalAddress);
+        using var welcomeClient = await LoopbackClient.ConnectAsync(bindings[1].LocalAddress);
+        await welcomeClient.SendAsync("before");
+        Assert.Equal("欢迎访问>>>>before\r\n", Encoding.UTF8.GetString(await welcomeClient.ReceiveOnceAsync()));
+
+        await CoordinatedShutdown.Get(Sys).Run(CoordinatedShutdown.UnknownReason.Instance);
+
+        Assert.Empty(await okClient.ReadToEndAsync());
+        Assert.Empty(await welcomeClient.ReadToEndAsync());
+        await Assert.ThrowsAnyAsync<SocketException>(() => LoopbackClient.ConnectAsync(bindings[0].LocalAddress));
+        await Assert.ThrowsAnyAsync<SocketException>(() => LoopbackClient.ConnectAsync(bindings[1].LocalAddress));
+
+        // The UDP endpoint's port is free again: binding it here would throw "address already in use" otherwise.
+        using var rebind = new UdpClient((IPEndPoint)bindings[2].LocalAddress);
+        Assert.Equal(bindings[2].LocalAddress, rebind.Client.LocalEndPoint);
+    }
+
+    [Fact]
     public async Task Ok_IPv6Loopback_Serves()
     {
         var ok = await StartAsync("ok", "host = \"::1\"");
