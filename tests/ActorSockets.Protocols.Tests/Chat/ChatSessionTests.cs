@@ -229,4 +229,18 @@ public sealed class ChatSessionTests : TestKit.TestKit
         // Five lines at once, the other ten at 50 per second: at least about 200 ms.
         Assert.True(stopwatch.Elapsed >= TimeSpan.FromMilliseconds(150), $"took {stopwatch.Elapsed.TotalMilliseconds} ms");
     }
+
+    [Fact]
+    public async Task PeerClosed_WhileLinesWaitForFloodControl_SaysThemAllFirst()
+    {
+        var (_, aliceConnection) = await JoinAsync(1);
+        var (paster, pasterConnection) = await JoinAsync(2, Settings with { LineBurst = 2, LinesPerSecond = 1 });
+        await aliceConnection.ExpectWriteAndAckAsync("*** guest-2 joined lobby\r\n");
+
+        paster.Send(Received("a\nb\nc\nd\n"), pasterConnection);
+        paster.Send(Tcp.PeerClosed.Instance, pasterConnection);
+
+        var lines = await aliceConnection.ReadLinesAsync(5);
+        Assert.Equal(["[guest-2] a", "[guest-2] b", "[guest-2] c", "[guest-2] d", "*** guest-2 left lobby (connection closed)"], lines);
+    }
 }
