@@ -57,7 +57,9 @@ public static partial class Tcp
     /// Sent to a connection actor (the sender of <see cref="Connected"/>) to name the actor that receives
     /// its data and close events. Nothing is read from the socket before it arrives; a connection not
     /// registered within <c>actorsockets.io.tcp.register-timeout</c> is closed. The connection watches the
-    /// handler and closes the socket when the handler stops.
+    /// handler and closes the socket when the handler stops. In push mode (the default) data is read as
+    /// fast as the peer sends it; a handler that may fall behind should use <see cref="SuspendReading"/>
+    /// or pull mode, which leave unread data in the kernel and slow the peer down through TCP flow control.
     /// </summary>
     /// <param name="Handler">Receives <see cref="Received"/> and every close event.</param>
     /// <param name="KeepOpenOnPeerClosed">

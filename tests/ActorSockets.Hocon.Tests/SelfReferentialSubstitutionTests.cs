@@ -152,6 +152,15 @@ public class SelfReferentialSubstitutionTests
     }
 
     [Fact]
+    public void SiblingDefinedLater_IsSeenBeforeEarlierDefinitions()
+    {
+        var config = ConfigFactory.ParseString("base { z = 1 }\na = ${base}\na { y = ${a.z} }\na { z = 5 }");
+
+        Assert.Equal(5, config.GetInt("a.y"));
+        Assert.Equal(5, config.GetInt("a.z"));
+    }
+
+    [Fact]
     public void SiblingsReferringToEachOther_InsideMerge_IsCycle()
     {
         var config = ConfigFactory.ParseString("base { }\na = ${base}\na { y = ${a.z}, z = ${a.y} }");

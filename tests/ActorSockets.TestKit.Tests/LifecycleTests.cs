@@ -59,6 +59,7 @@ public sealed class LifecycleTests(ITestOutputHelper output) : TestKit(output: o
     {
         var actor = Sys.ActorOf(Props.Create<Shouter>());
         await EventFilter.Error(contains: "shouting loud").ExpectOneAsync(() => actor.Tell("loud"));
+        await EventFilter.Error(contains: $"[{actor.Path.ToStringWithoutAddress()}] shouting", category: nameof(Shouter)).ExpectOneAsync(() => actor.Tell("again"));
         await EventFilter.Exception<InvalidOperationException>(contains: "failure 7").ExpectOneAsync(() => actor.Tell(7));
     }
 

@@ -94,7 +94,7 @@ internal sealed partial class ActorCell : IActorContext
 
     public ActorSystem System => _system;
 
-    public ILogger Log => Extras.Logger ??= _system.LoggerFactory.CreateLogger(Props.ActorType.FullName ?? Props.ActorType.Name);
+    public ILogger Log => Extras.Logger ??= new ActorLogger(_system.LoggerFactory.CreateLogger(Props.ActorType.FullName ?? Props.ActorType.Name), _self.Path);
 
     private ActorCellExtras Extras => _extras ??= new ActorCellExtras();
 

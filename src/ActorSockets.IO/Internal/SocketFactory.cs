@@ -42,6 +42,17 @@ internal static class SocketFactory
         }
     }
 
+    /// <summary>
+    /// True when every socket accepted on <paramref name="listenAddress"/> has it as its local address (a
+    /// specific IP and port, or a Unix path), so accepting can skip asking the kernel (a syscall per connection).
+    /// </summary>
+    public static bool IsSpecificAddress(EndPoint listenAddress) => listenAddress switch
+    {
+        IPEndPoint ip => !ip.Address.Equals(IPAddress.Any) && !ip.Address.Equals(IPAddress.IPv6Any) && ip.Port != 0,
+        UnixDomainSocketEndPoint => true,
+        _ => false,
+    };
+
     public static EndPoint LocalOf(Socket socket, EndPoint fallback)
     {
         try

@@ -31,6 +31,9 @@ internal sealed class TcpChannel : IDisposable
     private const int DeliveryBusy = 1;
     private const int DeliveryStopped = 2;
 
+    /// <summary>Reads in a row, with data always ready, after which the loop yields its thread.</summary>
+    private const int MaxReadsWithoutYield = 16;
+
     private readonly Socket _socket;
     private readonly ICanTell _owner;
     private readonly IActorRef? _self;
@@ -211,6 +214,7 @@ internal sealed class TcpChannel : IDisposable
     private async Task ReceiveLoopAsync()
     {
         bool dataMayBeWaiting = false;
+        int readsWithoutWaiting = 0;
         try
         {
             while (await _readDemand.WaitAsync())
@@ -220,7 +224,13 @@ internal sealed class TcpChannel : IDisposable
                 {
                     if (!dataMayBeWaiting)
                     {
-                        await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
+                        ValueTask<int> readable = _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
+                        if (!readable.IsCompleted)
+                        {
+                            readsWithoutWaiting = 0;
+                        }
+
+                        await readable;
                     }
 
                     completion = ReadOnce(out dataMayBeWaiting);
@@ -237,6 +247,14 @@ internal sealed class TcpChannel : IDisposable
                 if (_autoRead)
                 {
                     _readDemand.EnsureOne();
+                }
+
+                if (++readsWithoutWaiting >= MaxReadsWithoutYield)
+                {
+                    // A peer that sends as fast as we read must not hold this thread (possibly an actor's
+                    // turn that granted the read) for ever: let other work run.
+                    readsWithoutWaiting = 0;
+                    await Task.Yield();
                 }
             }
         }

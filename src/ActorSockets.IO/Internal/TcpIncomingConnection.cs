@@ -33,7 +33,9 @@ internal sealed class TcpIncomingConnection : TcpConnection
     {
         base.PreStart();
         EndPoint remote = SocketFactory.RemoteOf(_socket, _listenAddress);
-        EndPoint local = SocketFactory.LocalOf(_socket, _listenAddress);
+        EndPoint local = SocketFactory.IsSpecificAddress(_listenAddress)
+            ? _listenAddress
+            : SocketFactory.LocalOf(_socket, _listenAddress);
         AcceptConnectedSocket(_socket, _bindHandler, remote, local, _options);
     }
 
