@@ -92,7 +92,10 @@ internal sealed class ActorSystemImpl : ExtendedActorSystem
     {
         if (Settings.CoordinatedShutdownRunByActorSystemTerminate)
         {
-            _ = CoordinatedShutdown.Get(this).Run(CoordinatedShutdown.ActorSystemTerminateReason.Instance);
+            // Terminate always terminates, even when coordinated shutdown is configured not to.
+            CoordinatedShutdown.Get(this).Run(CoordinatedShutdown.ActorSystemTerminateReason.Instance).ContinueWith(
+                static (_, state) => ((ActorSystemImpl)state!).FinalTerminate(), this,
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
         else
         {
