@@ -144,13 +144,14 @@ internal sealed class ActorSystemImpl : ExtendedActorSystem
         {
             throw new ArgumentException($"The dispatcher [{props.Dispatcher}] is not configured (actorsockets.actor.dispatchers).", nameof(props));
         }
-        if (props.Mailbox is null)
+        var mailboxId = props.Mailbox ?? Settings.DefaultMailbox;
+        if (mailboxId is null)
         {
             return new Mailbox(cell, throughput, 0, MailboxOverflowStrategy.DropNewest);
         }
-        if (!Settings.Mailboxes.TryGetValue(props.Mailbox, out var mailbox))
+        if (!Settings.Mailboxes.TryGetValue(mailboxId, out var mailbox))
         {
-            throw new ArgumentException($"The mailbox [{props.Mailbox}] is not configured (actorsockets.actor.mailboxes).", nameof(props));
+            throw new ArgumentException($"The mailbox [{mailboxId}] is not configured (actorsockets.actor.mailboxes).", nameof(props));
         }
         return new Mailbox(cell, throughput, mailbox.Capacity, mailbox.OverflowStrategy);
     }
