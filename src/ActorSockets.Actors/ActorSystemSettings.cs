@@ -31,6 +31,9 @@ public sealed class ActorSystemSettings
     /// <summary>Bounded mailboxes by id, for <see cref="Props.WithMailbox"/>. Empty by default.</summary>
     public IReadOnlyDictionary<string, MailboxSettings> Mailboxes { get; init; } = new Dictionary<string, MailboxSettings>();
 
+    /// <summary>The mailbox id (from <see cref="Mailboxes"/>) of actors whose props name none; null is the unbounded mailbox. Defaults to null.</summary>
+    public string? DefaultMailbox { get; init; }
+
     /// <summary>The timeout of an <c>Ask</c> that names none. Defaults to 30 s.</summary>
     public TimeSpan AskTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -86,6 +89,7 @@ public sealed class ActorSystemSettings
                 id => id, id => Positive(actor, $"dispatchers.{id}.throughput"), StringComparer.Ordinal),
             Mailboxes = actor.GetKeys("mailboxes").ToDictionary(
                 id => id, id => ReadMailbox(actor, id), StringComparer.Ordinal),
+            DefaultMailbox = actor.GetString("default-mailbox", null) is { Length: > 0 } mailbox ? mailbox : null,
             AskTimeout = actor.GetTimeSpan("ask-timeout"),
             StashCapacity = Positive(actor, "stash-capacity"),
             LogDeadLetters = ReadLogDeadLetters(actor),

@@ -15,6 +15,7 @@ public sealed class SettingsTests
         Assert.Equal(TimeSpan.FromMinutes(5), settings.LogDeadLettersSuspendDuration);
         Assert.False(settings.LogDeadLettersDuringShutdown);
         Assert.Equal(10_000, settings.StashCapacity);
+        Assert.Null(settings.DefaultMailbox);
         Assert.Equal(TimeSpan.FromSeconds(10), settings.CoordinatedShutdownPhaseTimeouts[CoordinatedShutdown.PhaseActorSystemTerminate]);
         Assert.True(settings.CoordinatedShutdownRunByActorSystemTerminate);
     }
@@ -27,6 +28,7 @@ public sealed class SettingsTests
               default-dispatcher.throughput = 5
               dispatchers.io.throughput = 7
               mailboxes.small { mailbox-capacity = 3, overflow-strategy = fail }
+              default-mailbox = small
               ask-timeout = 2s
               log-dead-letters = off
               coordinated-shutdown.phases.service-unbind.timeout = 1s
@@ -35,6 +37,7 @@ public sealed class SettingsTests
         Assert.Equal(5, settings.DefaultThroughput);
         Assert.Equal(7, settings.Dispatchers["io"]);
         Assert.Equal(new MailboxSettings(3, MailboxOverflowStrategy.Fail), settings.Mailboxes["small"]);
+        Assert.Equal("small", settings.DefaultMailbox);
         Assert.Equal(TimeSpan.FromSeconds(2), settings.AskTimeout);
         Assert.Equal(0, settings.LogDeadLetters);
         Assert.Equal(TimeSpan.FromSeconds(1), settings.CoordinatedShutdownPhaseTimeouts[CoordinatedShutdown.PhaseServiceUnbind]);

@@ -145,6 +145,16 @@ public sealed class ShutdownTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task Terminate_CoordinatedShutdownNotTerminating_StillTerminates()
+    {
+        var system = ActorSystem.Create("keepalive", "actorsockets.actor.coordinated-shutdown.terminate-actor-system = off");
+        var shutdown = CoordinatedShutdown.Get(system);
+        await shutdown.Run(CoordinatedShutdown.UnknownReason.Instance);
+        Assert.False(system.WhenTerminated.IsCompleted);
+        await system.Terminate().WaitAsync(Dilated(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public void CoordinatedShutdown_UnknownPhase_Throws()
     {
         Assert.Throws<ArgumentException>(() => CoordinatedShutdown.Get(Sys).AddTask("no-such-phase", "x", () => Task.FromResult(Done.Instance)));

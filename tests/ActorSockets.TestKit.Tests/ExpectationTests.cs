@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace ActorSockets.TestKit.Tests;
 
-public sealed class ExpectationTests(ITestOutputHelper output) : TestKit("actorsockets.test.single-expect-default = 300ms", output)
+public sealed class ExpectationTests(ITestOutputHelper output) : TestKit(output: output)
 {
     [Fact]
     public async Task ExpectMsgAsync_MessageArrives_ReturnsItAndSetsLastSender()
@@ -17,7 +17,7 @@ public sealed class ExpectationTests(ITestOutputHelper output) : TestKit("actors
     [Fact]
     public async Task ExpectMsgAsync_NothingArrives_FailsSayingWhatAndHowLong()
     {
-        var e = await Assert.ThrowsAsync<TestKitAssertionException>(() => ExpectMsgAsync<string>(hint: "greeting"));
+        var e = await Assert.ThrowsAsync<TestKitAssertionException>(() => ExpectMsgAsync<string>(TimeSpan.FromMilliseconds(300), hint: "greeting"));
         Assert.Contains("Expected a message of type String within 300 ms [greeting], but received nothing", e.Message);
     }
 

@@ -92,7 +92,10 @@ internal sealed class ActorSystemImpl : ExtendedActorSystem
     {
         if (Settings.CoordinatedShutdownRunByActorSystemTerminate)
         {
-            _ = CoordinatedShutdown.Get(this).Run(CoordinatedShutdown.ActorSystemTerminateReason.Instance);
+            // Terminate always terminates, even when coordinated shutdown is configured not to.
+            CoordinatedShutdown.Get(this).Run(CoordinatedShutdown.ActorSystemTerminateReason.Instance).ContinueWith(
+                static (_, state) => ((ActorSystemImpl)state!).FinalTerminate(), this,
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
         else
         {
@@ -141,13 +144,14 @@ internal sealed class ActorSystemImpl : ExtendedActorSystem
         {
             throw new ArgumentException($"The dispatcher [{props.Dispatcher}] is not configured (actorsockets.actor.dispatchers).", nameof(props));
         }
-        if (props.Mailbox is null)
+        var mailboxId = props.Mailbox ?? Settings.DefaultMailbox;
+        if (mailboxId is null)
         {
             return new Mailbox(cell, throughput, 0, MailboxOverflowStrategy.DropNewest);
         }
-        if (!Settings.Mailboxes.TryGetValue(props.Mailbox, out var mailbox))
+        if (!Settings.Mailboxes.TryGetValue(mailboxId, out var mailbox))
         {
-            throw new ArgumentException($"The mailbox [{props.Mailbox}] is not configured (actorsockets.actor.mailboxes).", nameof(props));
+            throw new ArgumentException($"The mailbox [{mailboxId}] is not configured (actorsockets.actor.mailboxes).", nameof(props));
         }
         return new Mailbox(cell, throughput, mailbox.Capacity, mailbox.OverflowStrategy);
     }

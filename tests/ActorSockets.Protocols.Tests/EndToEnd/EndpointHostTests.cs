@@ -21,7 +21,7 @@ public sealed partial class EndpointHostTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task Ok_UnterminatedMessage_AnsweredOk_AndIdleClientToldTimeOut()
+    public async Task Ok_UnterminatedMessageThenSilence_AnsweredOkThenTimeOut()
     {
         var ok = await StartAsync("ok", "idle-timeout = 500ms");
         using var client = await LoopbackClient.ConnectAsync(ok.LocalAddress);
@@ -159,7 +159,7 @@ public sealed partial class EndpointHostTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task SayToLobby_ReachesChatMembersAsServer()
+    public async Task SayToLobby_ConsoleLine_ReachesChatMembersAsServer()
     {
         var chat = await StartAsync("chat");
         using var member = await LoopbackClient.ConnectAsync(chat.LocalAddress);
@@ -207,7 +207,7 @@ public sealed partial class EndpointHostTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task CoordinatedShutdown_UnbindsTellsChatMembersAndClosesWithFlush()
+    public async Task CoordinatedShutdown_ChatMember_ToldAndClosedWithFlush()
     {
         var chat = await StartAsync("chat");
         using var member = await LoopbackClient.ConnectAsync(chat.LocalAddress);
@@ -221,7 +221,7 @@ public sealed partial class EndpointHostTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task CoordinatedShutdown_ClosesEverySessionAndUnbindsEveryEndpoint()
+    public async Task CoordinatedShutdown_EveryEndpoint_ClosesSessionsAndFreesPorts()
     {
         var bindings = await EndpointHost.StartAsync(
             Sys, [EndpointSettings.Create("ok", "ok"), EndpointSettings.Create("welcome", "welcome"), EndpointSettings.Create("udp-hi", "udp-hi")], StartTimeout);
