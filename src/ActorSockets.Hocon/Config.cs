@@ -57,8 +57,6 @@ public sealed partial class Config
     /// <summary>The keys of the root object, in the order they were first written.</summary>
     public IEnumerable<string> Keys => Resolved.Keys;
 
-    internal HoconObject Root => _root;
-
     internal HoconObject Resolved
     {
         get

@@ -78,6 +78,13 @@ public static class LoadReport
             }
 
             json.WriteEndObject();
+            json.WriteStartObject("firstErrorMessages");
+            foreach (var (kind, message) in result.FirstErrorMessages.OrderBy(e => e.Key))
+            {
+                json.WriteString(kind.ToString(), message);
+            }
+
+            json.WriteEndObject();
             json.WriteNumber("openConnections", result.OpenConnections);
             json.WriteEndObject();
         }

@@ -67,7 +67,8 @@ public static class EndpointHost
         var bindings = new List<EndpointBinding>(endpoints.Count);
         for (var i = 0; i < endpoints.Count; i++)
         {
-            bindings.Add(new EndpointBinding(endpoints[i], starts[i].Result.LocalAddress, actors[i]));
+            var started = await starts[i].ConfigureAwait(false);
+            bindings.Add(new EndpointBinding(endpoints[i], started.LocalAddress, actors[i]));
         }
 
         state.Add(bindings);

@@ -37,8 +37,12 @@ public sealed class UdpEndpoint : ReceiveActor
             throw new EndpointConfigException(settings.Name, "transport", $"protocol '{settings.Protocol}' is not a UDP protocol");
         }
 
-        return Props.FromProducer(() => new UdpEndpoint(settings, protocol));
+        return CreateProps(settings, protocol);
     }
+
+    /// <summary>The props of an endpoint answering with <paramref name="protocol"/> (tests plug in their own protocols here).</summary>
+    internal static Props CreateProps(EndpointSettings settings, UdpEndpointProtocol protocol) =>
+        Props.FromProducer(() => new UdpEndpoint(settings, protocol));
 
     /// <inheritdoc />
     protected override void PostStop() => _socket.Tell(Udp.Unbind.Instance, ActorRefs.NoSender);

@@ -60,7 +60,7 @@ public class ArrayAndConcatenationTests
     }
 
     [Fact]
-    public void ArrayConcatenation_JoinsElements()
+    public void ArrayConcatenation_TwoLists_JoinsElements()
     {
         var config = ConfigFactory.ParseString("a = [1, 2] [3]\nbase = [0]\nb = ${base} [1] ${base}");
 
@@ -69,7 +69,7 @@ public class ArrayAndConcatenationTests
     }
 
     [Fact]
-    public void ObjectConcatenation_MergesLaterOverEarlier()
+    public void ObjectConcatenation_OverlappingKeys_LaterWins()
     {
         var config = ConfigFactory.ParseString("base { x = 1, y = 1 }\na = ${base} { y = 2, z = 3 }\nb = { p = 1 } { q = 2 }");
 
@@ -91,7 +91,7 @@ public class ArrayAndConcatenationTests
     }
 
     [Fact]
-    public void DoublingConcatenation_StopsAtSizeLimit()
+    public void Concatenation_DoublingSubstitutions_StopsAtSizeLimit()
     {
         var lines = new List<string> { "s0 = \"0123456789abcdef\"" };
         for (var i = 1; i <= 40; i++)
@@ -106,7 +106,7 @@ public class ArrayAndConcatenationTests
     }
 
     [Fact]
-    public void OptionalMissingInConcatenation_IsDropped()
+    public void Concatenation_OptionalMissing_IsDropped()
     {
         var config = ConfigFactory.ParseString("a = ${?nope_not_set_anywhere_x} [1]\nb = x ${?nope_not_set_anywhere_x}");
 

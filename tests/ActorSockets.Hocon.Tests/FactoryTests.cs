@@ -8,7 +8,7 @@ public class FactoryTests
     private static readonly Assembly TestAssembly = typeof(FactoryTests).Assembly;
 
     [Fact]
-    public void FromResource_ReadsEmbeddedConfig()
+    public void FromResource_EmbeddedConfig_ParsesIt()
     {
         var config = ConfigFactory.FromResource(TestAssembly, "ActorSockets.Hocon.Tests.reference.conf");
 
@@ -25,7 +25,7 @@ public class FactoryTests
     }
 
     [Fact]
-    public void FromResource_IncludeFindsSiblingResource()
+    public void FromResource_Include_FindsSiblingResource()
     {
         var config = ConfigFactory.FromResource(TestAssembly, "ActorSockets.Hocon.Tests.with-include.conf");
 

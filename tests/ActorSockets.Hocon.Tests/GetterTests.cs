@@ -25,7 +25,7 @@ public class GetterTests
     }
 
     [Fact]
-    public void GetNumbers_ParseWithRangeChecks()
+    public void GetNumbers_VariousForms_ParseWithRangeChecks()
     {
         Assert.Equal(42, Sample.GetInt("i"));
         Assert.Equal(-7, Sample.GetInt("neg"));
@@ -46,7 +46,7 @@ public class GetterTests
     [InlineData("on", true)]
     [InlineData("off", false)]
     [InlineData("\"true\"", true)]
-    public void GetBoolean_AllSpellings(string text, bool expected)
+    public void GetBoolean_AnySpelling_ParsesIt(string text, bool expected)
     {
         Assert.Equal(expected, ConfigFactory.ParseString("b = " + text).GetBoolean("b"));
     }
@@ -74,7 +74,7 @@ public class GetterTests
     [InlineData("500us", 0.5)]
     [InlineData("2000000ns", 2)]
     [InlineData("\"30 s\"", 30_000)]
-    public void GetTimeSpan_Units(string text, double expectedMs)
+    public void GetTimeSpan_WithUnit_ConvertsIt(string text, double expectedMs)
     {
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), ConfigFactory.ParseString("t = " + text).GetTimeSpan("t"));
     }
@@ -111,7 +111,7 @@ public class GetterTests
     [InlineData("1g", 1_073_741_824)]
     [InlineData("3 MB", 3_000_000)]
     [InlineData("1 kibibyte", 1_024)]
-    public void GetByteSize_Units(string text, long expected)
+    public void GetByteSize_WithUnit_ConvertsIt(string text, long expected)
     {
         Assert.Equal(expected, ConfigFactory.ParseString("s = " + text).GetByteSize("s"));
     }
@@ -123,7 +123,7 @@ public class GetterTests
     }
 
     [Fact]
-    public void Defaults_UsedOnlyWhenMissingOrNull()
+    public void DefaultOverloads_MissingOrNull_ReturnDefault()
     {
         var config = ConfigFactory.ParseString("a = 1\nn = null");
 
@@ -149,7 +149,7 @@ public class GetterTests
     }
 
     [Fact]
-    public void MissingPath_ThrowsNamingFullPathAndExpectedType()
+    public void Getter_MissingPath_ThrowsNamingPathAndType()
     {
         var ex = Assert.Throws<ConfigException>(() => Sample.GetTimeSpan("obj.nothing.here"));
 
@@ -158,7 +158,7 @@ public class GetterTests
     }
 
     [Fact]
-    public void RequiredNull_ThrowsSayingItIsNull()
+    public void Getter_RequiredValueIsNull_ThrowsSayingSo()
     {
         var config = ConfigFactory.ParseString("a = 1\nn = null", "null.conf");
 
@@ -168,7 +168,7 @@ public class GetterTests
     }
 
     [Fact]
-    public void SubConfigErrors_NameTheFullPath()
+    public void GetConfig_ErrorInSubConfig_NamesFullPath()
     {
         var config = ConfigFactory.ParseString("server { http { port = x }, list = [{ a = b }] }", "app.conf");
 
@@ -244,7 +244,7 @@ public class GetterTests
     [InlineData(".a")]
     [InlineData("a..b")]
     [InlineData("a.\"b")]
-    public void InvalidPath_ThrowsConfigExceptionNamingIt(string path)
+    public void HasPath_InvalidPath_ThrowsNamingIt(string path)
     {
         var ex = Assert.Throws<ConfigException>(() => Sample.HasPath(path));
 

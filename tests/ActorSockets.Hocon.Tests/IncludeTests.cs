@@ -31,7 +31,7 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
-    public void Include_LaterFieldsOverrideIncluded()
+    public void Include_LaterField_OverridesIncluded()
     {
         Write("base.conf", "a = 1");
         var main = Write("main.conf", "include \"base.conf\"\na = 2");
@@ -40,7 +40,7 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
-    public void Include_FileAndRequiredForms()
+    public void Include_FileAndRequiredForms_AllLoad()
     {
         Write("one.conf", "one = 1");
         Write("two.conf", "two = 2");
@@ -75,7 +75,7 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
-    public void Include_RelativeToIncludingFile()
+    public void Include_NestedRelativeName_ResolvesFromIncludingFile()
     {
         Write("sub/inner.conf", "include \"leaf.conf\"\ninner = 1");
         Write("sub/leaf.conf", "leaf = 2");

@@ -4,7 +4,7 @@ namespace ActorSockets.Hocon.Tests;
 public class MergeTests
 {
     [Fact]
-    public void DuplicateObjects_MergeRecursively()
+    public void DuplicateKey_BothObjects_MergeRecursively()
     {
         var config = ConfigFactory.ParseString("foo { a { x = 1 }, b = 1 }\nfoo { a { y = 2 }, b = 2 }");
 
@@ -14,7 +14,7 @@ public class MergeTests
     }
 
     [Fact]
-    public void DuplicateNonObjects_LastWins()
+    public void DuplicateKey_NonObjects_LastWins()
     {
         var config = ConfigFactory.ParseString("a = 1\na = [1]\na = x\nb { c = 1 }\nb = 5");
 
@@ -23,7 +23,7 @@ public class MergeTests
     }
 
     [Fact]
-    public void SpecExample_NullResetsObject()
+    public void DuplicateKey_NullBetweenObjects_ResetsObject()
     {
         var config = ConfigFactory.ParseString("foo : { a : 42 }\nfoo : null\nfoo : { b : 43 }");
 
@@ -32,7 +32,7 @@ public class MergeTests
     }
 
     [Fact]
-    public void ObjectAfterScalar_Replaces()
+    public void DuplicateKey_ObjectAfterScalar_Replaces()
     {
         var config = ConfigFactory.ParseString("a = 1\na { b = 2 }");
 
@@ -40,7 +40,7 @@ public class MergeTests
     }
 
     [Fact]
-    public void WithFallback_ObjectsMergeAndTopWins()
+    public void WithFallback_OverlappingObjects_MergeAndTopWins()
     {
         var app = ConfigFactory.ParseString("a { x = 1 }\nb = app");
         var reference = ConfigFactory.ParseString("a { x = 0, y = 2 }\nb = ref\nc = 3");
@@ -81,7 +81,7 @@ public class MergeTests
     }
 
     [Fact]
-    public void NullReset_HidesFallbackValuesToo()
+    public void WithFallback_NullResetInApplication_HidesFallbackValues()
     {
         var config = ConfigFactory.ParseString("foo { a = 1 }\nfoo = null\nfoo { b = 2 }")
             .WithFallback(ConfigFactory.ParseString("foo { c = 3 }"));

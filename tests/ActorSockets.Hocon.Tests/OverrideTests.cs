@@ -6,7 +6,7 @@ public class OverrideTests
     private static readonly Config Base = ConfigFactory.ParseString("a { b = 1, keep = k }\nport = 80\naddress = \"h:\"${port}");
 
     [Fact]
-    public void WithOverrides_ValuesParsedAsHocon()
+    public void WithOverrides_VariousValues_ParsedAsHocon()
     {
         var config = Base.WithOverrides(["a.b=5", "a.c=\"x y\"", "a.d=[1,2]", "a.e=10s", "a.f={ g = 1 }"]);
 
@@ -19,7 +19,7 @@ public class OverrideTests
     }
 
     [Fact]
-    public void WithOverrides_SubstitutionsElsewhereSeeOverride()
+    public void WithOverrides_SubstitutionElsewhere_SeesOverride()
     {
         var config = Base.WithOverrides(["port=8080"]);
 
@@ -37,7 +37,7 @@ public class OverrideTests
     }
 
     [Fact]
-    public void WithOverrides_QuotedPathSegment()
+    public void WithOverrides_QuotedPathSegment_KeepsItsDots()
     {
         var config = Base.WithOverrides(["a.\"k.e=y\"=v"]);
 

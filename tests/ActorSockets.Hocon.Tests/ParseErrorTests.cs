@@ -7,7 +7,7 @@ public class ParseErrorTests
         Assert.Throws<HoconParseException>(() => ConfigFactory.ParseString(text, origin));
 
     [Fact]
-    public void UnclosedObject_NamesWhereItOpened()
+    public void Parse_UnclosedObject_NamesWhereItOpened()
     {
         var ex = Fails("a = 1\nb {\n  c = 2\n  d {\n    e = 3\n  }\n");
 
@@ -18,7 +18,7 @@ public class ParseErrorTests
     }
 
     [Fact]
-    public void UnclosedNestedObject_SpecStyleMessage()
+    public void Parse_UnclosedNestedObject_NamesInnermostOpening()
     {
         var ex = Fails("x = 1\ny = 2\nz { a {\n b = 1\n");
 
@@ -26,7 +26,7 @@ public class ParseErrorTests
     }
 
     [Fact]
-    public void UnclosedList_NamesWhereItOpened()
+    public void Parse_UnclosedList_NamesWhereItOpened()
     {
         var ex = Fails("a = [1, 2\nb = 3");
 
@@ -36,7 +36,7 @@ public class ParseErrorTests
     }
 
     [Fact]
-    public void MissingValue_NamesTheKey()
+    public void Parse_MissingValue_NamesTheKey()
     {
         var ex = Fails("server {\n  port =\n}");
 
@@ -45,7 +45,7 @@ public class ParseErrorTests
     }
 
     [Fact]
-    public void MissingSeparator_NamesTheKey()
+    public void Parse_MissingSeparator_NamesTheKey()
     {
         var ex = Fails("a = 1\nkey\nb = 2");
 
@@ -58,7 +58,7 @@ public class ParseErrorTests
     [InlineData("a = 1,, b = 2", 1, 7)]
     [InlineData("{ , a = 1 }", 1, 3)]
     [InlineData("a = [1,,2]", 1, 8)]
-    public void DoubleComma_Rejected(string text, int line, int column)
+    public void Parse_DoubleComma_ThrowsAtItsPosition(string text, int line, int column)
     {
         var ex = Fails(text);
 
@@ -78,7 +78,7 @@ public class ParseErrorTests
     [InlineData("[1, 2]", "must be an object")]
     [InlineData("{ a = 1 } b = 2", "after the closing")]
     [InlineData("a = 1 b = 2", "'='")]
-    public void InvalidInput_MessageSaysWhy(string text, string reason)
+    public void Parse_InvalidInput_MessageSaysWhy(string text, string reason)
     {
         var ex = Fails(text);
 
@@ -87,7 +87,7 @@ public class ParseErrorTests
     }
 
     [Fact]
-    public void StringOrigin_DefaultsToStringMarker()
+    public void ParseString_NoOrigin_UsesStringMarker()
     {
         var ex = Fails("a = [", origin: null);
 
@@ -95,7 +95,7 @@ public class ParseErrorTests
     }
 
     [Fact]
-    public void DeepNesting_RejectedWithoutStackOverflow()
+    public void Parse_DeepNesting_RejectedWithoutStackOverflow()
     {
         var text = "a = " + new string('[', 5000) + new string(']', 5000);
 
@@ -105,7 +105,7 @@ public class ParseErrorTests
     }
 
     [Fact]
-    public void ModerateNesting_Accepted()
+    public void Parse_ModerateNesting_Accepted()
     {
         var text = "a = " + string.Concat(Enumerable.Repeat("{ b = ", 50)) + "1" + new string('}', 50);
 

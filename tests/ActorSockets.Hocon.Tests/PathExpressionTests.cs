@@ -4,7 +4,7 @@ namespace ActorSockets.Hocon.Tests;
 public class PathExpressionTests
 {
     [Fact]
-    public void DottedKey_CreatesNestedObjects()
+    public void Key_Dotted_CreatesNestedObjects()
     {
         var config = ConfigFactory.ParseString("a.b.c = 1");
 
@@ -13,7 +13,7 @@ public class PathExpressionTests
     }
 
     [Fact]
-    public void QuotedSegment_KeepsItsDots()
+    public void Key_QuotedSegment_KeepsItsDots()
     {
         var config = ConfigFactory.ParseString("a.\"b.c\".d = 1\n\"x.y\" = 2");
 
@@ -23,7 +23,7 @@ public class PathExpressionTests
     }
 
     [Fact]
-    public void DottedKeyThenObject_MergesBoth()
+    public void Key_DottedThenObject_MergesBoth()
     {
         var config = ConfigFactory.ParseString("a.b = 1\na { c = 2 }");
 
@@ -43,7 +43,7 @@ public class PathExpressionTests
     }
 
     [Fact]
-    public void KeyWithInnerWhitespace_KeepsIt()
+    public void Key_InnerWhitespace_KeepsIt()
     {
         var config = ConfigFactory.ParseString("a b c = 1");
 
@@ -52,7 +52,7 @@ public class PathExpressionTests
     }
 
     [Fact]
-    public void NumericKeys_SplitAtDots()
+    public void Key_Numeric_SplitsAtDots()
     {
         var config = ConfigFactory.ParseString("10.0 = x\n1 = y");
 
@@ -83,7 +83,7 @@ public class PathExpressionTests
     }
 
     [Fact]
-    public void EmptyQuotedKey_IsAllowed()
+    public void Key_EmptyQuoted_IsAllowed()
     {
         var config = ConfigFactory.ParseString("\"\" = 1\na.\"\".b = 2");
 
@@ -95,7 +95,7 @@ public class PathExpressionTests
     [InlineData("a..b = 1")]
     [InlineData(".a = 1")]
     [InlineData("a. = 1")]
-    public void EmptySegment_Throws(string text)
+    public void Key_EmptySegment_Throws(string text)
     {
         var ex = Assert.Throws<HoconParseException>(() => ConfigFactory.ParseString(text));
 
@@ -103,7 +103,7 @@ public class PathExpressionTests
     }
 
     [Fact]
-    public void IncludeAsKey_IsAnOrdinaryKey()
+    public void Key_IncludeFollowedBySeparator_IsOrdinaryKey()
     {
         var config = ConfigFactory.ParseString("include = 1\nincluded { x = 2 }");
 
@@ -112,7 +112,7 @@ public class PathExpressionTests
     }
 
     [Fact]
-    public void InvalidApiPath_ThrowsConfigException()
+    public void Getter_InvalidPath_ThrowsConfigException()
     {
         var config = ConfigFactory.ParseString("a = 1");
 

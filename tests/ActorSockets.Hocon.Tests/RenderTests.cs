@@ -29,7 +29,7 @@ public class RenderTests
     }
 
     [Fact]
-    public void Render_ShowsResolvedValuesNotSubstitutions()
+    public void Render_Substitutions_ShowsResolvedValues()
     {
         var config = ConfigFactory.ParseString("a = 1\nb = ${a}");
 

@@ -12,7 +12,7 @@ public class SelfReferentialSubstitutionTests
     }
 
     [Fact]
-    public void SelfReference_SpecExamplePathAppend()
+    public void SelfReference_SpecPathExample_AppendsToEarlierValue()
     {
         var config = ConfigFactory.ParseString("path = \"/bin\"\npath = ${path}\":/usr/bin\"\npath = ${path} \":/more\"");
 
@@ -20,7 +20,7 @@ public class SelfReferentialSubstitutionTests
     }
 
     [Fact]
-    public void SelfReference_ArrayAppend()
+    public void SelfReference_ListConcatenation_AppendsToEarlierList()
     {
         var config = ConfigFactory.ParseString("a = [1]\na = ${a} [2]\na = ${a} [3]");
 
@@ -28,7 +28,7 @@ public class SelfReferentialSubstitutionTests
     }
 
     [Fact]
-    public void SelfReference_InsideObject()
+    public void SelfReference_InsideObject_SeesEarlierFieldValue()
     {
         var config = ConfigFactory.ParseString("foo { a = 1, list = [x] }\nfoo { a = ${foo.a}0, list = ${foo.list} [y] }");
 
@@ -37,7 +37,7 @@ public class SelfReferentialSubstitutionTests
     }
 
     [Fact]
-    public void SelfReference_ObjectExtendsItself()
+    public void SelfReference_ObjectConcatenation_ExtendsEarlierObject()
     {
         var config = ConfigFactory.ParseString("bar { a = 1 }\nbar = ${bar} { b = 2 }");
 
@@ -55,7 +55,7 @@ public class SelfReferentialSubstitutionTests
     }
 
     [Fact]
-    public void SelfReference_OtherFieldsStillSeeFinalValue()
+    public void SelfReference_OtherFields_SeeFinalValue()
     {
         var config = ConfigFactory.ParseString("a = x\na = ${a}y\nb = ${a}");
 
@@ -63,7 +63,7 @@ public class SelfReferentialSubstitutionTests
     }
 
     [Fact]
-    public void PlusEquals_AppendsToExistingList()
+    public void PlusEquals_ExistingList_Appends()
     {
         var config = ConfigFactory.ParseString("a = [1]\na += 2\na += 3");
 
@@ -79,7 +79,7 @@ public class SelfReferentialSubstitutionTests
     }
 
     [Fact]
-    public void PlusEquals_AppendsToFallbackList()
+    public void PlusEquals_ListInFallback_Appends()
     {
         var config = ConfigFactory.ParseString("list += c")
             .WithFallback(ConfigFactory.ParseString("list = [a, b]"));
@@ -121,7 +121,7 @@ public class SelfReferentialSubstitutionTests
     }
 
     [Fact]
-    public void ObjectExtendingSubstitution_ReferencesOwnSiblingFields()
+    public void MergedObject_ReferenceToSibling_Resolves()
     {
         var config = ConfigFactory.ParseString("""
             defaults { host = h, port = 1 }
@@ -133,7 +133,7 @@ public class SelfReferentialSubstitutionTests
     }
 
     [Fact]
-    public void ConcatenatedObject_ReferencesOwnSiblingFields()
+    public void ConcatenatedObject_ReferenceToSibling_Resolves()
     {
         var config = ConfigFactory.ParseString("""
             defaults { host = h }
@@ -144,11 +144,20 @@ public class SelfReferentialSubstitutionTests
     }
 
     [Fact]
-    public void SiblingInSameDefinition_WinsOverEarlierDefinition()
+    public void MergedObject_SiblingInSameDefinition_WinsOverEarlier()
     {
         var config = ConfigFactory.ParseString("base { z = 1 }\na = ${base}\na { z = 2, y = ${a.z} }");
 
         Assert.Equal(2, config.GetInt("a.y"));
+    }
+
+    [Fact]
+    public void MergedObject_SiblingDefinedLater_WinsOverEarlier()
+    {
+        var config = ConfigFactory.ParseString("base { z = 1 }\na = ${base}\na { y = ${a.z} }\na { z = 5 }");
+
+        Assert.Equal(5, config.GetInt("a.y"));
+        Assert.Equal(5, config.GetInt("a.z"));
     }
 
     [Fact]
@@ -162,7 +171,7 @@ public class SelfReferentialSubstitutionTests
     }
 
     [Fact]
-    public void ConcatenationReferringIntoItself_ThrowsInsteadOfRecursing()
+    public void ConcatenatedObject_ReferenceIntoItself_ThrowsInsteadOfRecursing()
     {
         var config = ConfigFactory.ParseString("ok = ${ok.b} { a = ${ok.c} }");
 
@@ -170,7 +179,7 @@ public class SelfReferentialSubstitutionTests
     }
 
     [Fact]
-    public void AppendInsideMergedObject_UsesEarlierDefinition()
+    public void MergedObject_AppendInside_UsesEarlierDefinition()
     {
         var config = ConfigFactory.ParseString("base { list = [1, 2] }\na = ${base}\na { list += 3 }");
 

@@ -29,7 +29,7 @@ public class StringTests
     }
 
     [Fact]
-    public void UnquotedString_StopsAtForbiddenCharacters()
+    public void UnquotedString_AllowedCharacters_KeptWhole()
     {
         var config = ConfigFactory.ParseString("a = foo.bar-baz_1/2\nb = some text here");
 
@@ -47,7 +47,7 @@ public class StringTests
     }
 
     [Fact]
-    public void TripleQuoted_MultiLineRawText()
+    public void TripleQuoted_MultiLine_KeptRaw()
     {
         var config = ConfigFactory.ParseString("a = \"\"\"line1\n  \"line2\" \\n not escaped\"\"\"\nb = 1");
 
@@ -56,7 +56,7 @@ public class StringTests
     }
 
     [Fact]
-    public void TripleQuoted_ExtraQuotesBelongToContent()
+    public void TripleQuoted_ExtraClosingQuotes_BelongToContent()
     {
         var config = ConfigFactory.ParseString("a = \"\"\"foo\"\"\"\"\"");
 
@@ -77,7 +77,7 @@ public class StringTests
     [InlineData("a = \"\\u12\"", "unicode escape")]
     [InlineData("a = \"abc\nb = 1", "unterminated quoted string")]
     [InlineData("a = \"\"\"abc", "unterminated triple-quoted")]
-    public void BadString_ThrowsWithReason(string text, string reason)
+    public void QuotedString_Invalid_ThrowsWithReason(string text, string reason)
     {
         var ex = Assert.Throws<HoconParseException>(() => ConfigFactory.ParseString(text));
 

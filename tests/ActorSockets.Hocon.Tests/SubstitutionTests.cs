@@ -21,7 +21,7 @@ public class SubstitutionTests
     }
 
     [Fact]
-    public void Substitution_UsesFinalValueAfterMerging()
+    public void Substitution_KeyRedefinedLater_UsesFinalValue()
     {
         var config = ConfigFactory.ParseString("a = 1\nb = ${a}\na = 2");
 
@@ -129,7 +129,7 @@ public class SubstitutionTests
     }
 
     [Fact]
-    public void SubstitutionOfObjectIntoMergeWithUnresolvedBase_Resolves()
+    public void Substitution_ObjectExtendedWithDottedKeys_Resolves()
     {
         var config = ConfigFactory.ParseString("defaults { port = 1, host = h }\nserver = ${defaults}\nserver.port = 2\nserver.name = ${server.host}-x");
 
@@ -170,7 +170,7 @@ public class SubstitutionTests
     }
 
     [Fact]
-    public void NullSubstitutionInConcatenation_IsEmptyString()
+    public void Concatenation_NullSubstitution_IsEmptyString()
     {
         var config = ConfigFactory.ParseString("n = null\na = x${n}y\nb = null z");
 
@@ -179,7 +179,7 @@ public class SubstitutionTests
     }
 
     [Fact]
-    public void NullInConfig_BlocksEnvironmentLookup()
+    public void OptionalSubstitution_NullInConfig_BlocksEnvironmentLookup()
     {
         var config = ConfigFactory.ParseString("PATH = null\na = ${?PATH}");
 
@@ -187,7 +187,7 @@ public class SubstitutionTests
     }
 
     [Fact]
-    public void EnvironmentVariableSetToEmpty_TreatedAsMissing()
+    public void OptionalSubstitution_EmptyEnvironmentVariable_TreatedAsMissing()
     {
         var name = "ACTORSOCKETS_HOCON_EMPTY_" + Guid.NewGuid().ToString("N");
         Environment.SetEnvironmentVariable(name, "");
@@ -202,7 +202,7 @@ public class SubstitutionTests
     }
 
     [Fact]
-    public void Resolution_IsCachedAndThreadSafe()
+    public void Resolve_ParallelReads_AgreeOnValue()
     {
         var config = ConfigFactory.ParseString("a = 1\nb = ${a}");
 

@@ -7,10 +7,10 @@ namespace ActorSockets.Hocon.Internal;
 /// </summary>
 internal sealed class HoconDelayedMerge : HoconValue
 {
-    public HoconDelayedMerge(IReadOnlyList<HoconValue> layers)
+    public HoconDelayedMerge(HoconValue[] layers)
         : base(layers[^1].Origin) => Layers = layers;
 
-    public IReadOnlyList<HoconValue> Layers { get; }
+    public HoconValue[] Layers { get; }
 
     public override string TypeName => "merge";
 }

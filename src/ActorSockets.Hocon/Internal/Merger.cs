@@ -102,7 +102,7 @@ internal static class Merger
         var layers = new List<HoconValue>();
         AddLayers(layers, bottom);
         AddLayers(layers, top);
-        return new HoconDelayedMerge(layers);
+        return new HoconDelayedMerge([.. layers]);
     }
 
     private static void AddLayers(List<HoconValue> layers, HoconValue value)

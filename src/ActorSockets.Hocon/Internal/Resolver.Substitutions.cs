@@ -23,7 +23,11 @@ internal sealed partial class Resolver
 
             selfReference = true;
             refersToDefinedField |= path.Length == c.Path.Length;
-            if (!refersToDefinedField && FindInDefinition(c, path) is { } sibling)
+            // From inside an object of the definition, look forward: a later definition of the field first,
+            // then the one being resolved. A substitution that is itself the definition (foo : ${foo.a})
+            // is self-referential and only looks back, as the spec's examples require.
+            if (!refersToDefinedField && !ReferenceEquals(c, context)
+                && (FindInLaterDefinitions(c, path) ?? FindInDefinition(c, path)) is { } sibling)
             {
                 return ResolveDefinitionNode(sibling, path, c, substitution);
             }
@@ -62,6 +66,55 @@ internal sealed partial class Resolver
         throw new ConfigException(selfReference
             ? $"Substitution {substitution} at {substitution.Origin} refers to its own field, which has no earlier value to refer to"
             : $"Could not resolve substitution {substitution} at {substitution.Origin}: the path is not set and there is no environment variable '{string.Join('.', path)}' (use ${{?...}} if it is optional)");
+    }
+
+    /// <summary>
+    /// Finds the node at <paramref name="path"/> in the definitions of the field that come after the one
+    /// being resolved, latest first, as far as they are objects (an object concatenation's object parts
+    /// count; any other kind of definition ends the search, since it cannot be looked into unresolved).
+    /// </summary>
+    private static HoconValue? FindInLaterDefinitions(SelfContext context, string[] path)
+    {
+        var later = context.Later;
+        for (var i = later.Count - 1; i >= 0; i--)
+        {
+            var definition = later[i];
+            if (definition is not (HoconObject or HoconConcatenation))
+            {
+                return null;
+            }
+
+            var node = definition;
+            for (var s = context.Path.Length; s < path.Length && node is not null; s++)
+            {
+                node = node switch
+                {
+                    HoconObject obj => obj.TryGetValue(path[s], out var child) ? child : null,
+                    HoconConcatenation concatenation => LastObjectPartField(concatenation, path[s]),
+                    _ => null,
+                };
+            }
+
+            if (node is not null)
+            {
+                return node;
+            }
+        }
+
+        return null;
+    }
+
+    private static HoconValue? LastObjectPartField(HoconConcatenation concatenation, string key)
+    {
+        for (var p = concatenation.Parts.Count - 1; p >= 0; p--)
+        {
+            if (concatenation.Parts[p] is HoconObject part && part.TryGetValue(key, out var found))
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

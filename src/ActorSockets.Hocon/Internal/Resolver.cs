@@ -6,9 +6,9 @@ namespace ActorSockets.Hocon.Internal;
 /// resolved is a cycle. A field that is a delayed merge resolves its layers bottom-up, and while a
 /// layer resolves, a substitution that points at the field itself (or into it) sees the merged value
 /// of the layers below: that is what makes <c>path = ${path} ":/more"</c> and <c>+=</c> work.
-/// A substitution that points deeper into the field than the field itself (<c>server.port</c> from
-/// inside <c>server { url = ${server.port} }</c> while <c>server</c> is a merge in progress) first looks
-/// in the definition being resolved, then in the layers below.
+/// A substitution inside an object of a definition that points deeper into the field
+/// (<c>server.port</c> from <c>server { url = ${server.port} }</c> while <c>server</c> is a merge in
+/// progress) looks forward: later definitions, then the one being resolved, then the layers below.
 /// </summary>
 internal sealed partial class Resolver
 {
@@ -36,10 +36,11 @@ internal sealed partial class Resolver
     }
 
     /// <summary>
-    /// A field being resolved: its path, the definition (<paramref name="Layer"/>) being resolved, and the
-    /// merged value of the definitions below it.
+    /// A field being resolved: its path, the definition (<paramref name="Layer"/>) being resolved, the
+    /// merged value of the definitions below it, and the definitions above it (<paramref name="Later"/>,
+    /// nearest last) when the field is a delayed merge.
     /// </summary>
-    private sealed record SelfContext(string[] Path, HoconValue Layer, HoconValue? Below, SelfContext? Parent);
+    private sealed record SelfContext(string[] Path, HoconValue Layer, HoconValue? Below, SelfContext? Parent, ArraySegment<HoconValue> Later = default);
 
     private HoconValue? ResolveAddressable(HoconValue node, string[] path)
     {
@@ -93,9 +94,11 @@ internal sealed partial class Resolver
         if (node is HoconDelayedMerge merge)
         {
             HoconValue? merged = null;
-            foreach (var layer in merge.Layers)
+            var layers = merge.Layers;
+            for (var i = 0; i < layers.Length; i++)
             {
-                var layerValue = ResolveValue(layer, path, new SelfContext(path, layer, merged, context), addressable: false);
+                var later = new ArraySegment<HoconValue>(layers, i + 1, layers.Length - i - 1);
+                var layerValue = ResolveValue(layers[i], path, new SelfContext(path, layers[i], merged, context, later), addressable: false);
                 merged = MergeResolved(merged, layerValue);
             }
 

@@ -79,6 +79,12 @@ public sealed partial class ChatSession : TcpSession, IWithStash, IWithTimers
     /// <inheritdoc />
     protected override void OnPeerClosed()
     {
+        // The peer has finished sending: what it sent is said now, flood control or not (at most two reads' worth).
+        while (_pendingLines.Count > 0)
+        {
+            Handle(_pendingLines.Dequeue());
+        }
+
         if (_decoder.TryTakePartial(out var last))
         {
             Handle(last);
@@ -107,6 +113,7 @@ public sealed partial class ChatSession : TcpSession, IWithStash, IWithTimers
             Become(Chatting);
         });
         Receive<Tcp.Received>(_ => Stash.Stash());
+        Receive<Tcp.PeerClosed>(_ => Stash.Stash());
         ReceiveOutput();
         ReceiveConnectionEvents();
     }

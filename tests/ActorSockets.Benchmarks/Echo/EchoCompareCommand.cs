@@ -175,7 +175,7 @@ public static class EchoCompareCommand
         var baseline = EchoServerRegistry.Find(EchoServerRegistry.BaselineName)!;
         if (options.Impls is null)
         {
-            return [.. EchoServerRegistry.All];
+            return [.. EchoServerRegistry.All.Where(impl => impl.IncludedByDefault || impl == baseline)];
         }
 
         var selected = new List<IEchoServerImpl> { baseline };
@@ -259,7 +259,7 @@ public static class EchoCompareCommand
             string.Create(c, $"echo-compare {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, open-files limit {soft}, load average {ProcFs.LoadAverage()} (other work on the machine skews every figure)"),
             string.Create(c, $"{options.Runs} run(s) per scenario and impl, {options.Duration.TotalSeconds:0.##} s measured after {options.Warmup.TotalSeconds:0.##} s warmup; figures are medians; (x raw) is the ratio to raw's median"),
         };
-        lines.AddRange(impls.Select(impl => $"  {impl.Name,-8} {impl.Description}"));
+        lines.AddRange(impls.Select(impl => $"  {impl.Name,-10} {impl.Description}"));
         return string.Join(Environment.NewLine, lines);
     }
 

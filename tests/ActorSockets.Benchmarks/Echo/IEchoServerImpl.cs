@@ -15,6 +15,9 @@ public interface IEchoServerImpl
     /// <summary>Gets one line saying what the implementation is, shown in the comparison's header.</summary>
     string Description { get; }
 
+    /// <summary>Gets whether echo-compare runs this implementation when <c>--impls</c> is not given. Defaults to true.</summary>
+    bool IncludedByDefault => true;
+
     /// <summary>
     /// Starts serving on <paramref name="endPoint"/> (an <see cref="IPEndPoint"/>, port 0 meaning any free port, or a
     /// Unix domain socket endpoint): every byte received on a connection is written back on it, in order, until the

@@ -26,7 +26,7 @@ public sealed class ChatRegistryTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task Connect_GivesGuestNicksInTheDefaultRoom()
+    public async Task Connect_NewMembers_GetGuestNicksInTheDefaultRoom()
     {
         var a = CreateTestProbe();
         var b = CreateTestProbe();
@@ -57,7 +57,7 @@ public sealed class ChatRegistryTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task ChangeNick_ToAGuestNickInUse_IsRefused_AndNewGuestsSkipTakenNicks()
+    public async Task ChangeNick_ToAFutureGuestNick_NewGuestsSkipIt()
     {
         var a = CreateTestProbe();
         var b = CreateTestProbe();
@@ -164,7 +164,7 @@ public sealed class ChatRegistryTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task MemberStopsWithoutLeaving_OthersSeeConnectionClosed()
+    public async Task Member_StopsWithoutLeaving_OthersSeeConnectionClosed()
     {
         var a = CreateTestProbe();
         var b = CreateTestProbe();
@@ -178,7 +178,7 @@ public sealed class ChatRegistryTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task Leave_FreesTheNick()
+    public async Task Leave_Quit_FreesTheNick()
     {
         var a = CreateTestProbe();
         var b = CreateTestProbe();

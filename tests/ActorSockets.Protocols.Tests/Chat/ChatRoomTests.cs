@@ -43,7 +43,7 @@ public sealed class ChatRoomTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task Say_OneEncodedLineIsSharedByAllMembers()
+    public async Task Say_ToManyMembers_SharesOneEncodedLine()
     {
         var (room, alice, bob, carol) = await RoomWithThreeAsync();
 
@@ -55,7 +55,7 @@ public sealed class ChatRoomTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task Act_ShowsTheAction()
+    public async Task Act_FromAMember_ShowsTheActionToOthers()
     {
         var (room, alice, bob, _) = await RoomWithThreeAsync();
 
@@ -76,7 +76,7 @@ public sealed class ChatRoomTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task Who_ListsMembersSorted()
+    public async Task Who_ThreeMembers_ListsThemSorted()
     {
         var (room, _, bob, _) = await RoomWithThreeAsync();
 
@@ -86,7 +86,7 @@ public sealed class ChatRoomTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task Leave_TellsTheOthersWithTheReason()
+    public async Task Leave_Dropped_TellsTheOthersWithTheReason()
     {
         var (room, alice, bob, carol) = await RoomWithThreeAsync();
 
@@ -100,7 +100,7 @@ public sealed class ChatRoomTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task Renamed_ConfirmsToTheMemberAndTellsTheOthers()
+    public async Task Renamed_Member_ConfirmsToItAndTellsTheOthers()
     {
         var (room, alice, bob, _) = await RoomWithThreeAsync();
 
@@ -113,7 +113,7 @@ public sealed class ChatRoomTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task ServerSay_GoesToEveryMember()
+    public async Task ServerSay_ConsoleLine_GoesToEveryMember()
     {
         var (room, alice, bob, carol) = await RoomWithThreeAsync();
 

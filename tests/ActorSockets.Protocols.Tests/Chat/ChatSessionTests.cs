@@ -26,7 +26,7 @@ public sealed class ChatSessionTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task Line_GoesToTheOthersAsNickAndText()
+    public async Task Line_FromAMember_GoesToTheOthersAsNickAndText()
     {
         var (alice, aliceConnection) = await JoinAsync(1);
         var (_, bobConnection) = await JoinAsync(2);
@@ -39,7 +39,7 @@ public sealed class ChatSessionTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task InputBeforeJoined_IsKeptAndHandledAfterwards()
+    public async Task Input_BeforeJoined_IsKeptAndHandledAfterwards()
     {
         var (_, aliceConnection) = await JoinAsync(1);
         var bobConnection = CreateTestProbe();
@@ -86,7 +86,7 @@ public sealed class ChatSessionTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task ControlCharactersAndTelnetNegotiation_AreRemoved()
+    public async Task Line_WithAnsiAndTelnetNegotiation_ArrivesClean()
     {
         var (alice, aliceConnection) = await JoinAsync(1);
         var (_, bobConnection) = await JoinAsync(2);
@@ -99,7 +99,7 @@ public sealed class ChatSessionTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task LineTooLong_IsRejectedWithAMessage()
+    public async Task Line_TooLong_IsRejectedWithAMessage()
     {
         var (alice, aliceConnection) = await JoinAsync(1, Settings with { MaxLineLength = 16 });
 
@@ -109,7 +109,7 @@ public sealed class ChatSessionTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task Quit_SaysByeFlushesClosesAndTheRoomIsTold()
+    public async Task Quit_Typed_SaysByeClosesAndTheRoomIsTold()
     {
         var (alice, aliceConnection) = await JoinAsync(1);
         var (_, bobConnection) = await JoinAsync(2);
@@ -125,7 +125,7 @@ public sealed class ChatSessionTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task IdleTimeout_TellsTheMemberAndTheRoom()
+    public async Task IdleTimeout_Fires_TellsTheMemberAndTheRoom()
     {
         var (_, aliceConnection) = await JoinAsync(1);
         var (_, bobConnection) = await JoinAsync(2, Settings with { IdleTimeout = TimeSpan.FromMilliseconds(300) });
@@ -137,7 +137,7 @@ public sealed class ChatSessionTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task ServerShutdown_NoticeThenCloseAndLeaveReason()
+    public async Task ServerShutdown_Member_GetsNoticeThenCloseAndRoomGetsReason()
     {
         var (_, aliceConnection) = await JoinAsync(1);
         var (bob, bobConnection) = await JoinAsync(2);
@@ -182,7 +182,7 @@ public sealed class ChatSessionTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task QueuedLines_AreCoalescedIntoOneWriteAfterTheAck()
+    public async Task QueuedLines_WhileWriting_AreCoalescedIntoOneWriteAfterTheAck()
     {
         var (alice, aliceConnection) = await JoinAsync(1);
         var (_, bobConnection) = await JoinAsync(2);
@@ -196,7 +196,7 @@ public sealed class ChatSessionTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task PeerClosed_LeavesWithConnectionClosed()
+    public async Task PeerClosed_WithPartialLine_SaysItThenLeavesWithConnectionClosed()
     {
         var (_, aliceConnection) = await JoinAsync(1);
         var (bob, bobConnection) = await JoinAsync(2);
@@ -228,5 +228,19 @@ public sealed class ChatSessionTests : TestKit.TestKit
         Assert.Equal(Enumerable.Range(1, 15).Select(i => $"[guest-2] flood {i}").ToArray(), lines);
         // Five lines at once, the other ten at 50 per second: at least about 200 ms.
         Assert.True(stopwatch.Elapsed >= TimeSpan.FromMilliseconds(150), $"took {stopwatch.Elapsed.TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task PeerClosed_WhileLinesWaitForFloodControl_SaysThemAllFirst()
+    {
+        var (_, aliceConnection) = await JoinAsync(1);
+        var (paster, pasterConnection) = await JoinAsync(2, Settings with { LineBurst = 2, LinesPerSecond = 1 });
+        await aliceConnection.ExpectWriteAndAckAsync("*** guest-2 joined lobby\r\n");
+
+        paster.Send(Received("a\nb\nc\nd\n"), pasterConnection);
+        paster.Send(Tcp.PeerClosed.Instance, pasterConnection);
+
+        var lines = await aliceConnection.ReadLinesAsync(5);
+        Assert.Equal(["[guest-2] a", "[guest-2] b", "[guest-2] c", "[guest-2] d", "*** guest-2 left lobby (connection closed)"], lines);
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class EndpointHostTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task Ok_UnterminatedMessage_AnsweredOk_AndIdleClientToldTimeOut()
+    public async Task Ok_UnterminatedMessageThenSilence_AnsweredOkThenTimeOut()
     {
         var ok = await StartAsync("ok", "idle-timeout = 500ms");
         using var client = await LoopbackClient.ConnectAsync(ok.LocalAddress);
@@ -159,7 +159,7 @@ public sealed partial class EndpointHostTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task SayToLobby_ReachesChatMembersAsServer()
+    public async Task SayToLobby_ConsoleLine_ReachesChatMembersAsServer()
     {
         var chat = await StartAsync("chat");
         using var member = await LoopbackClient.ConnectAsync(chat.LocalAddress);
@@ -207,7 +207,7 @@ public sealed partial class EndpointHostTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task CoordinatedShutdown_UnbindsTellsChatMembersAndClosesWithFlush()
+    public async Task CoordinatedShutdown_ChatMember_ToldAndClosedWithFlush()
     {
         var chat = await StartAsync("chat");
         using var member = await LoopbackClient.ConnectAsync(chat.LocalAddress);
@@ -218,6 +218,28 @@ public sealed partial class EndpointHostTests : TestKit.TestKit
         await member.ReadUntilAsync("*** The server is shutting down. Bye!");
         Assert.Null(await member.ReadLineAsync());
         await Assert.ThrowsAnyAsync<SocketException>(() => LoopbackClient.ConnectAsync(chat.LocalAddress));
+    }
+
+    [Fact]
+    public async Task CoordinatedShutdown_EveryEndpoint_ClosesSessionsAndFreesPorts()
+    {
+        var bindings = await EndpointHost.StartAsync(
+            Sys, [EndpointSettings.Create("ok", "ok"), EndpointSettings.Create("welcome", "welcome"), EndpointSettings.Create("udp-hi", "udp-hi")], StartTimeout);
+        using var okClient = await LoopbackClient.ConnectAsync(bindings[0].LocalAddress);
+        using var welcomeClient = await LoopbackClient.ConnectAsync(bindings[1].LocalAddress);
+        await welcomeClient.SendAsync("before");
+        Assert.Equal("欢迎访问>>>>before\r\n", Encoding.UTF8.GetString(await welcomeClient.ReceiveOnceAsync()));
+
+        await CoordinatedShutdown.Get(Sys).Run(CoordinatedShutdown.UnknownReason.Instance);
+
+        Assert.Empty(await okClient.ReadToEndAsync());
+        Assert.Empty(await welcomeClient.ReadToEndAsync());
+        await Assert.ThrowsAnyAsync<SocketException>(() => LoopbackClient.ConnectAsync(bindings[0].LocalAddress));
+        await Assert.ThrowsAnyAsync<SocketException>(() => LoopbackClient.ConnectAsync(bindings[1].LocalAddress));
+
+        // The UDP endpoint's port is free again: binding it here would throw "address already in use" otherwise.
+        using var rebind = new UdpClient((IPEndPoint)bindings[2].LocalAddress);
+        Assert.Equal(bindings[2].LocalAddress, rebind.Client.LocalEndPoint);
     }
 
     [Fact]

@@ -58,6 +58,30 @@ public sealed class SupervisionTests : TestKit.TestKit
         Assert.Equal("ping", Encoding.UTF8.GetString(await bystander.ReceiveOnceAsync()));
     }
 
+    [Fact]
+    public async Task UdpEndpoint_AnswerThrows_DatagramDroppedAndLaterOnesAnswered()
+    {
+        var settings = EndpointSettings.Create("udp-echo", "udp-hi");
+        var endpoint = Sys.ActorOf(UdpEndpoint.CreateProps(settings, new ThrowingUdpEchoProtocol(settings)));
+        var started = await endpoint.Ask<EndpointStarted>(StartEndpoint.Instance, TimeSpan.FromSeconds(5));
+        using var client = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        Watch(endpoint);
+
+        await client.SendAsync(Encoding.UTF8.GetBytes("boom"), (IPEndPoint)started.LocalAddress, cts.Token);
+        await client.SendAsync(Encoding.UTF8.GetBytes("after"), (IPEndPoint)started.LocalAddress, cts.Token);
+
+        var answer = await client.ReceiveAsync(cts.Token);
+        Assert.Equal("after", Encoding.UTF8.GetString(answer.Buffer));
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+    }
+
+    private sealed class ThrowingUdpEchoProtocol(EndpointSettings settings) : UdpEndpointProtocol(settings)
+    {
+        public override ByteString Answer(ByteString datagram) =>
+            datagram.DecodeString() == "boom" ? throw new InvalidOperationException("boom") : datagram;
+    }
+
     private sealed class ThrowingEchoProtocol(EndpointSettings settings) : TcpEndpointProtocol(settings)
     {
         public override Props SessionProps(IActorRef connection, Tcp.Connected connected, IActorRef? service) =>

@@ -150,7 +150,7 @@ public sealed class EndpointSettingsTests
     }
 
     [Fact]
-    public void Reference_EveryProtocolHasDefaults()
+    public void Reference_EveryProtocol_HasDefaults()
     {
         foreach (var protocol in EndpointSettings.KnownProtocols)
         {

@@ -63,7 +63,7 @@ public sealed class OkSessionTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task PeerClosed_ClosesAndStopsOnceClosed()
+    public async Task PeerClosed_Anytime_ClosesAndStopsOnceClosed()
     {
         var connection = CreateTestProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
@@ -76,7 +76,7 @@ public sealed class OkSessionTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task ErrorClosed_StopsAtOnce()
+    public async Task ErrorClosed_FromTheConnection_StopsAtOnce()
     {
         var connection = CreateTestProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
@@ -89,7 +89,7 @@ public sealed class OkSessionTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task ConnectionDies_SessionStops()
+    public async Task ConnectionActor_Dies_SessionStops()
     {
         var connection = CreateTestProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
@@ -101,7 +101,7 @@ public sealed class OkSessionTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task WriteRefused_AbortsTheConnection()
+    public async Task Write_Refused_AbortsTheConnection()
     {
         var connection = CreateTestProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
@@ -115,7 +115,7 @@ public sealed class OkSessionTests : TestKit.TestKit
     }
 
     [Fact]
-    public async Task ServerShutdown_ClosesWithFlush()
+    public async Task ServerShutdown_AfterAWrite_ClosesWithFlush()
     {
         var connection = CreateTestProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));

@@ -19,7 +19,6 @@ internal sealed record EchoScenario(
         {
             Duration = options.Duration,
             Warmup = options.Warmup,
-            Quiet = !options.Verbose,
         };
         return
         [

@@ -1,8 +1,8 @@
 using ActorSockets.Actors;
 using ActorSockets.IO;
-using ActorSockets.Protocols.Internal;
+using ActorSockets.Protocols.Chat;
 
-namespace ActorSockets.Protocols.Chat;
+namespace ActorSockets.Protocols.Internal;
 
 /// <summary>The <c>chat</c> endpoint: one <see cref="ChatRegistry"/> as its service, a <see cref="ChatSession"/> per connection.</summary>
 internal sealed class ChatProtocol : TcpEndpointProtocol

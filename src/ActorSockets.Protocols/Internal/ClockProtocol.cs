@@ -1,8 +1,8 @@
 using ActorSockets.Actors;
 using ActorSockets.IO;
-using ActorSockets.Protocols.Internal;
+using ActorSockets.Protocols.Clock;
 
-namespace ActorSockets.Protocols.Clock;
+namespace ActorSockets.Protocols.Internal;
 
 /// <summary>The <c>clock</c> endpoint: key <c>prefix</c>.</summary>
 internal sealed class ClockProtocol : TcpEndpointProtocol

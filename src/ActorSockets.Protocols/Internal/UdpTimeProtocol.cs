@@ -1,7 +1,7 @@
 using ActorSockets.IO;
-using ActorSockets.Protocols.Internal;
+using ActorSockets.Protocols.UdpTime;
 
-namespace ActorSockets.Protocols.UdpTime;
+namespace ActorSockets.Protocols.Internal;
 
 /// <summary>The <c>udp-time</c> endpoint: key <c>max-reply-size</c>.</summary>
 internal sealed class UdpTimeProtocol : UdpEndpointProtocol

@@ -1,8 +1,8 @@
 using ActorSockets.Actors;
 using ActorSockets.IO;
-using ActorSockets.Protocols.Internal;
+using ActorSockets.Protocols.Ok;
 
-namespace ActorSockets.Protocols.Ok;
+namespace ActorSockets.Protocols.Internal;
 
 /// <summary>The <c>ok</c> endpoint: keys <c>reply</c> and <c>timeout-notice</c>.</summary>
 internal sealed class OkProtocol : TcpEndpointProtocol

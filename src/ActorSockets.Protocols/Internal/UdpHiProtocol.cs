@@ -1,7 +1,7 @@
 using ActorSockets.IO;
-using ActorSockets.Protocols.Internal;
+using ActorSockets.Protocols.UdpHi;
 
-namespace ActorSockets.Protocols.UdpHi;
+namespace ActorSockets.Protocols.Internal;
 
 /// <summary>The <c>udp-hi</c> endpoint: key <c>reply</c>.</summary>
 internal sealed class UdpHiProtocol : UdpEndpointProtocol

@@ -1,8 +1,8 @@
 using ActorSockets.Actors;
 using ActorSockets.IO;
-using ActorSockets.Protocols.Internal;
+using ActorSockets.Protocols.Hi;
 
-namespace ActorSockets.Protocols.Hi;
+namespace ActorSockets.Protocols.Internal;
 
 /// <summary>The <c>hi</c> endpoint: key <c>reply</c>.</summary>
 internal sealed class HiProtocol : TcpEndpointProtocol

@@ -1,8 +1,8 @@
 using ActorSockets.Actors;
 using ActorSockets.IO;
-using ActorSockets.Protocols.Internal;
+using ActorSockets.Protocols.Welcome;
 
-namespace ActorSockets.Protocols.Welcome;
+namespace ActorSockets.Protocols.Internal;
 
 /// <summary>The <c>welcome</c> endpoint: key <c>prefix</c>.</summary>
 internal sealed class WelcomeProtocol : TcpEndpointProtocol

@@ -1,8 +1,8 @@
 using ActorSockets.Actors;
 using ActorSockets.IO;
-using ActorSockets.Protocols.Internal;
+using ActorSockets.Protocols.Greeting;
 
-namespace ActorSockets.Protocols.Greeting;
+namespace ActorSockets.Protocols.Internal;
 
 /// <summary>The <c>greeting</c> endpoint: keys <c>prefix</c>, <c>suffix</c> and <c>plain-text-after</c>.</summary>
 internal sealed class GreetingProtocol : TcpEndpointProtocol

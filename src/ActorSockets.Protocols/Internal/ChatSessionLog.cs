@@ -1,6 +1,7 @@
+using ActorSockets.Protocols.Chat;
 using Microsoft.Extensions.Logging;
 
-namespace ActorSockets.Protocols.Chat;
+namespace ActorSockets.Protocols.Internal;
 
 /// <summary>The log lines of <see cref="ChatSession"/>.</summary>
 internal static partial class ChatSessionLog

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using System.Net.Sockets;
+using ActorSockets.IO.Tests.Support;
+using ActorSockets.TestKit;
+using Xunit.Abstractions;
+
+namespace ActorSockets.IO.Tests;
+
+public class SocketOptionTests(ITestOutputHelper output) : IoTestKit(output)
+{
+    [Fact]
+    public async Task Bind_Options_AppliedBeforeBindToTheListenerAndAfterConnectToEachConnection()
+    {
+        var recorder = new RecordingOption();
+        TestProbe handler = CreateTestProbe();
+        var options = new Inet.SocketOption[] { recorder, new Inet.SO.ReceiveBufferSize(64 * 1024), new Tcp.SO.KeepAlive(true) };
+
+        var (_, address) = await BindAsync(handler, options: options);
+        using RawClient client = await RawClient.ConnectAsync(address);
+        await handler.ExpectMsgAsync<Tcp.Connected>();
+
+        await AwaitAssertAsync(() => Assert.Equal(["BeforeBind:unbound", "AfterConnect:connected"], recorder.Calls.ToArray()));
+        Assert.True(recorder.NoDelayAfterConnect, "no-delay is on by default on accepted sockets");
+    }
+
+    [Fact]
+    public async Task Connect_Options_AppliedBeforeAndAfterConnect()
+    {
+        var recorder = new RecordingOption();
+        using Socket server = Loopback.Listen();
+
+        Sys.Tcp().Tell(new Tcp.Connect(server.LocalEndPoint!, Options: [recorder]), TestActor);
+        using var timeout = new CancellationTokenSource(RawClient.DefaultTimeout);
+        using Socket accepted = await server.AcceptAsync(timeout.Token);
+        await ExpectMsgAsync<Tcp.Connected>();
+
+        Assert.Equal(["BeforeConnect:unbound", "AfterConnect:connected"], recorder.Calls.ToArray());
+    }
+
+    /// <summary>Records which hook ran on a socket in which state.</summary>
+    private sealed record RecordingOption : Inet.SocketOption
+    {
+        public ConcurrentQueue<string> Calls { get; } = new();
+
+        public bool NoDelayAfterConnect { get; private set; }
+
+        public override void BeforeBind(Socket socket) => Calls.Enqueue($"BeforeBind:{State(socket)}");
+
+        public override void BeforeConnect(Socket socket) => Calls.Enqueue($"BeforeConnect:{State(socket)}");
+
+        public override void AfterConnect(Socket socket)
+        {
+            NoDelayAfterConnect = socket.NoDelay;
+            Calls.Enqueue($"AfterConnect:{State(socket)}");
+        }
+
+        private static string State(Socket socket) => socket.Connected ? "connected" : "unbound";
+    }
+}
