@@ -102,7 +102,10 @@ public sealed class ActorSelection : ICanTell
         }
     }
 
-    /// <summary>The single actor the path matches now.</summary>
+    /// <summary>
+    /// The single actor the path matches now. Local resolution is immediate, so
+    /// <paramref name="timeout"/> (kept for Akka.NET compatibility) is never reached.
+    /// </summary>
     /// <exception cref="ActorNotFoundException">Nothing matches.</exception>
     public Task<IActorRef> ResolveOne(TimeSpan timeout)
     {
