@@ -33,6 +33,28 @@ public sealed partial class EndpointHostTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task Accept_EachPeer_LoggedWithARunningCount()
+    {
+        var hi = await StartAsync("hi");
+        var clients = new List<LoopbackClient>();
+
+        await EventFilter.Info("Endpoint hi: connection #1 from 127.0.0.1:").ExpectOneAsync(async () => clients.Add(await LoopbackClient.ConnectAsync(hi.LocalAddress)));
+        await EventFilter.Info("Endpoint hi: connection #2 from 127.0.0.1:").ExpectOneAsync(async () => clients.Add(await LoopbackClient.ConnectAsync(hi.LocalAddress)));
+
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
+    public async Task Greeting_ClientText_LoggedEscaped()
+    {
+        var greeting = await StartAsync("greeting");
+        using var client = await LoopbackClient.ConnectAsync(greeting.LocalAddress);
+
+        await EventFilter.Info("the client says \"forged\\n[ERR] line\"").ExpectOneAsync(() =>
+            client.SendAsync(WriteUtfFramer.Encode("forged\n[ERR] line").ToArray()));
+    }
+
+    [Fact]
     public async Task Ok_SilentClient_DoesNotDelayAnother()
     {
         var ok = await StartAsync("ok", "idle-timeout = 10s");
