@@ -14,8 +14,7 @@ internal sealed class EchoListener : UntypedActor
             return;
         }
 
-        IActorRef connection = Sender;
-        IActorRef handler = Context.ActorOf(Props.FromProducer(() => new EchoConnection(connection)));
-        connection.Tell(new Tcp.Register(handler), Self);
+        IActorRef handler = Context.ActorOf(EchoConnection.Props);
+        Sender.Tell(new Tcp.Register(handler), Self);
     }
 }
