@@ -10,12 +10,14 @@ namespace ActorSockets.IO.Internal;
 /// posted to it, so the engine never reads or writes actor state.
 /// </summary>
 /// <remarks>
-/// <para>Reads: one long-lived loop per connection takes a permit per read from a
-/// <see cref="DemandSignal"/>. Before reading it waits for readability with a zero-byte receive, so an
-/// idle connection holds no buffer at all; then it reads once, without blocking, into a buffer rented
-/// from the shared pool, copies exactly the bytes read into a fresh array for <see cref="Tcp.Received"/>
-/// and returns the buffer at once. No pooled memory ever escapes. When a read fills the buffer, more data
-/// is probably waiting, so the next read skips the readability wait.</para>
+/// <para>Reads: one loop per connection takes a permit per read (granted by the actor: push mode re-arms
+/// itself, pull mode gets one per <see cref="Tcp.ResumeReading"/>). Before reading it waits for readability
+/// with a zero-byte receive, so an idle connection holds no buffer at all; then it reads once, without
+/// blocking, into a buffer rented from the shared pool, copies exactly the bytes read into a fresh array for
+/// <see cref="Tcp.Received"/> and returns the buffer at once. No pooled memory ever escapes. When a read fills
+/// the buffer, more data is probably waiting, so the next read skips the readability wait. The loop is a plain
+/// method continued by the socket's completion, not an async method: an idle connection keeps no task, state
+/// machine box or signal object alive.</para>
 /// <para>Data goes straight to the registered handler, with the connection actor as sender, saving a
 /// mailbox hop per read; in push mode the loop re-arms itself after each delivery, in pull mode it waits
 /// for the next grant. End-of-stream and failures go to the connection actor, after every byte read
@@ -25,7 +27,7 @@ namespace ActorSockets.IO.Internal;
 /// and costs no allocation and no message. Whatever the kernel did not take goes out on an async slow
 /// path that loops until the whole write is sent and then tells the actor.</para>
 /// </remarks>
-internal sealed class TcpChannel : IDisposable
+internal sealed class TcpChannel : IDisposable, IThreadPoolWorkItem
 {
     private const int DeliveryOpen = 0;
     private const int DeliveryBusy = 1;
@@ -34,15 +36,29 @@ internal sealed class TcpChannel : IDisposable
     /// <summary>Reads in a row, with data always ready, after which the loop yields its thread.</summary>
     private const int MaxReadsWithoutYield = 16;
 
+    /// <summary><see cref="_readPermits"/> while the read loop is parked for want of a permit.</summary>
+    private const int ReadLoopParked = -1;
+
+    /// <summary><see cref="_readPermits"/> once the channel is disposed: no read starts any more.</summary>
+    private const int ReadingClosed = int.MinValue;
+
     private readonly Socket _socket;
     private readonly ICanTell _owner;
     private readonly IActorRef? _self;
     private readonly int _readSize;
-    private readonly DemandSignal _readDemand = new();
     private ICanTell? _reader;
     private volatile bool _autoRead;
     private int _deliveryState;
     private int _disposed;
+
+    // The read loop's state. _readPermits is shared (compare-and-swap only); the rest belongs to whichever
+    // thread currently runs the loop, handed over by parking on _readPermits or by a socket completion.
+    private int _readPermits;
+    private bool _holdingPermit;
+    private bool _dataMayBeWaiting;
+    private int _readsWithoutWaiting;
+    private ValueTask<int> _readable;
+    private Action? _onReadable;
 
     /// <param name="socket">The connected socket; the channel owns it from now on.</param>
     /// <param name="owner">The connection actor, told every completion.</param>
@@ -72,11 +88,12 @@ internal sealed class TcpChannel : IDisposable
     {
         _reader = reader;
         _autoRead = push && !suspended;
-        _ = ReceiveLoopAsync();
         if (_autoRead)
         {
-            _readDemand.EnsureOne();
+            EnsureOnePermit();
         }
+
+        RunReads();
     }
 
     /// <summary>Push mode: stops reading after the read in flight, if any.</summary>
@@ -88,11 +105,11 @@ internal sealed class TcpChannel : IDisposable
         if (push)
         {
             _autoRead = true;
-            _readDemand.EnsureOne();
+            EnsureOnePermit();
         }
         else
         {
-            _readDemand.Grant();
+            GrantPermit();
         }
     }
 
@@ -193,7 +210,7 @@ internal sealed class TcpChannel : IDisposable
         }
 
         StopDelivering();
-        _readDemand.Close();
+        Interlocked.Exchange(ref _readPermits, ReadingClosed);
         if (graceful)
         {
             // .NET closes a socket abortively (RST) when an operation is still pending on it, as the
@@ -211,32 +228,139 @@ internal sealed class TcpChannel : IDisposable
         _socket.Dispose();
     }
 
-    private async Task ReceiveLoopAsync()
+    /// <summary>A permit for one more read, waking the parked loop on this thread. Ignored once closed.</summary>
+    private void GrantPermit()
     {
-        bool dataMayBeWaiting = false;
-        int readsWithoutWaiting = 0;
+        while (true)
+        {
+            int permits = Volatile.Read(ref _readPermits);
+            if (permits == ReadingClosed)
+            {
+                return;
+            }
+
+            if (permits == ReadLoopParked)
+            {
+                if (Interlocked.CompareExchange(ref _readPermits, 0, ReadLoopParked) == ReadLoopParked)
+                {
+                    _holdingPermit = true;
+                    RunReads();
+                    return;
+                }
+
+                continue;
+            }
+
+            int next = permits == int.MaxValue ? permits : permits + 1;
+            if (Interlocked.CompareExchange(ref _readPermits, next, permits) == permits)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Push mode's re-arming: at least one permit, never more than one banked, so a later suspension lets at
+    /// most one read through. Wakes the parked loop on this thread.
+    /// </summary>
+    private void EnsureOnePermit()
+    {
+        while (true)
+        {
+            int permits = Volatile.Read(ref _readPermits);
+            if (permits == ReadingClosed || permits > 0)
+            {
+                return;
+            }
+
+            if (permits == ReadLoopParked)
+            {
+                if (Interlocked.CompareExchange(ref _readPermits, 0, ReadLoopParked) == ReadLoopParked)
+                {
+                    _holdingPermit = true;
+                    RunReads();
+                    return;
+                }
+
+                continue;
+            }
+
+            if (Interlocked.CompareExchange(ref _readPermits, 1, 0) == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes a permit, or parks the loop (false) so that the next grant runs it. Lost wake-up prevented: parking
+    /// is a compare-and-swap from zero, so a grant either lands before it (and is taken) or sees the loop parked.
+    /// </summary>
+    private bool TryTakePermit()
+    {
+        while (true)
+        {
+            int permits = Volatile.Read(ref _readPermits);
+            if (permits == ReadingClosed)
+            {
+                return false;
+            }
+
+            int next = permits > 0 ? permits - 1 : ReadLoopParked;
+            if (Interlocked.CompareExchange(ref _readPermits, next, permits) == permits)
+            {
+                return permits > 0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The read loop, without an async state machine: an idle connection keeps no task, box or continuation
+    /// beyond one cached delegate. It runs on whichever thread hands it the turn: the granting actor (through
+    /// <see cref="GrantPermit"/> or <see cref="EnsureOnePermit"/>), a socket completion, or the thread pool after
+    /// a yield. It stops when parked for want of a permit, waiting for readability, or at the end of the stream;
+    /// after parking or registering the socket continuation it touches no field, since another thread may
+    /// already be running it.
+    /// </summary>
+    private void RunReads()
+    {
         try
         {
-            while (await _readDemand.WaitAsync())
+            while (true)
             {
-                object? completion;
-                do
+                if (!_holdingPermit)
                 {
-                    if (!dataMayBeWaiting)
+                    if (!TryTakePermit())
                     {
-                        ValueTask<int> readable = _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
-                        if (!readable.IsCompleted)
-                        {
-                            readsWithoutWaiting = 0;
-                        }
-
-                        await readable;
+                        return;
                     }
 
-                    completion = ReadOnce(out dataMayBeWaiting);
+                    _holdingPermit = true;
                 }
-                while (completion is null);
 
+                if (!_dataMayBeWaiting)
+                {
+                    // Wait for readability with a zero-byte receive, so the idle wait holds no buffer.
+                    ValueTask<int> readable = _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
+                    if (!readable.IsCompleted)
+                    {
+                        _readsWithoutWaiting = 0;
+                        _readable = readable;
+                        readable.GetAwaiter().UnsafeOnCompleted(_onReadable ??= OnReadable);
+                        return;
+                    }
+
+                    readable.GetAwaiter().GetResult();
+                }
+
+                object? completion = ReadOnce(out _dataMayBeWaiting);
+                if (completion is null)
+                {
+                    // Readable after all but nothing there: wait again, on the same permit.
+                    continue;
+                }
+
+                _holdingPermit = false;
                 if (completion is not Tcp.Received received)
                 {
                     Post(completion);
@@ -246,15 +370,16 @@ internal sealed class TcpChannel : IDisposable
                 Deliver(received);
                 if (_autoRead)
                 {
-                    _readDemand.EnsureOne();
+                    EnsureOnePermit();
                 }
 
-                if (++readsWithoutWaiting >= MaxReadsWithoutYield)
+                if (++_readsWithoutWaiting >= MaxReadsWithoutYield)
                 {
                     // A peer that sends as fast as we read must not hold this thread (possibly an actor's
                     // turn that granted the read) for ever: let other work run.
-                    readsWithoutWaiting = 0;
-                    await Task.Yield();
+                    _readsWithoutWaiting = 0;
+                    ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                    return;
                 }
             }
         }
@@ -263,6 +388,28 @@ internal sealed class TcpChannel : IDisposable
             Report(e, duringWrite: false);
         }
     }
+
+    /// <summary>The socket became readable (or failed): the loop continues on the completing thread.</summary>
+    private void OnReadable()
+    {
+        ValueTask<int> readable = _readable;
+        _readable = default;
+        try
+        {
+            readable.GetAwaiter().GetResult();
+        }
+        catch (Exception e)
+        {
+            Report(e, duringWrite: false);
+            return;
+        }
+
+        _dataMayBeWaiting = true;
+        RunReads();
+    }
+
+    /// <summary>Continues the read loop after a yield.</summary>
+    void IThreadPoolWorkItem.Execute() => RunReads();
 
     private void Deliver(Tcp.Received received)
     {
