@@ -4,13 +4,11 @@ namespace ActorSockets.IO.Internal;
 
 internal abstract partial class TcpConnection
 {
-    private Queue<PendingWrite>? _queuedWrites;
-    private long _queuedBytes;
-    private PendingWrite? _inFlight;
+    /// <summary>Writes the kernel did not take at once; allocated on the first one, so idle connections carry none.</summary>
+    private WriteBacklog? _backlog;
     private bool _refusingWrites;
-    private IActorRef? _resumeWritingRequester;
 
-    private bool WritesIdle => _inFlight is null && (_queuedWrites is null || _queuedWrites.Count == 0);
+    private bool WritesIdle => _backlog is null || _backlog.IsIdle;
 
     private bool HandleWrites(object message)
     {
@@ -45,10 +43,11 @@ internal abstract partial class TcpConnection
             return;
         }
 
-        if (_queuedBytes + write.Data.Count <= Settings.WriteQueueLimit)
+        WriteBacklog backlog = _backlog!;
+        if (backlog.QueuedBytes + write.Data.Count <= Settings.WriteQueueLimit)
         {
-            (_queuedWrites ??= new Queue<PendingWrite>()).Enqueue(new PendingWrite(write, sender));
-            _queuedBytes += write.Data.Count;
+            (backlog.Queued ??= new Queue<PendingWrite>()).Enqueue(new PendingWrite(write, sender));
+            backlog.QueuedBytes += write.Data.Count;
             return;
         }
 
@@ -69,28 +68,33 @@ internal abstract partial class TcpConnection
             return true;
         }
 
-        _inFlight = pending;
+        (_backlog ??= new WriteBacklog()).InFlight = pending;
         return false;
     }
 
     private void OnSendCompleted()
     {
-        if (_inFlight is { } done)
+        if (_backlog is not { } backlog)
         {
-            _inFlight = null;
+            return;
+        }
+
+        if (backlog.InFlight is { } done)
+        {
+            backlog.InFlight = null;
             Acknowledge(done);
         }
 
-        while (_queuedWrites is not null && _queuedWrites.TryDequeue(out PendingWrite next))
+        while (backlog.Queued is not null && backlog.Queued.TryDequeue(out PendingWrite next))
         {
-            _queuedBytes -= next.Write.Data.Count;
+            backlog.QueuedBytes -= next.Write.Data.Count;
             if (!StartWrite(next))
             {
                 return;
             }
         }
 
-        OnWritesDrained();
+        OnWritesDrained(backlog);
     }
 
     private void OnResumeWriting()
@@ -102,14 +106,14 @@ internal abstract partial class TcpConnection
             return;
         }
 
-        _resumeWritingRequester = Sender;
+        _backlog!.ResumeWritingRequester = Sender;
     }
 
-    private void OnWritesDrained()
+    private void OnWritesDrained(WriteBacklog backlog)
     {
-        if (_resumeWritingRequester is { } requester)
+        if (backlog.ResumeWritingRequester is { } requester)
         {
-            _resumeWritingRequester = null;
+            backlog.ResumeWritingRequester = null;
             _refusingWrites = false;
             requester.Tell(Tcp.WritingResumed.Instance, Self);
         }
@@ -134,19 +138,24 @@ internal abstract partial class TcpConnection
     /// </summary>
     private void FailQueuedWrites(string cause)
     {
-        var error = new IOException(cause);
-        if (_inFlight is { } inFlight)
+        if (_backlog is not { } backlog)
         {
-            _inFlight = null;
+            return;
+        }
+
+        var error = new IOException(cause);
+        if (backlog.InFlight is { } inFlight)
+        {
+            backlog.InFlight = null;
             FailWrite(inFlight, error);
         }
 
-        while (_queuedWrites is not null && _queuedWrites.TryDequeue(out PendingWrite queued))
+        while (backlog.Queued is not null && backlog.Queued.TryDequeue(out PendingWrite queued))
         {
             FailWrite(queued, error);
         }
 
-        _queuedBytes = 0;
+        backlog.QueuedBytes = 0;
     }
 
     private void FailWrite(PendingWrite pending, IOException error)
@@ -158,4 +167,18 @@ internal abstract partial class TcpConnection
     }
 
     private readonly record struct PendingWrite(Tcp.Write Write, IActorRef Sender);
+
+    /// <summary>The write slow path's state: the write in flight, those queued behind it, and who waits for resumption.</summary>
+    private sealed class WriteBacklog
+    {
+        public PendingWrite? InFlight { get; set; }
+
+        public Queue<PendingWrite>? Queued { get; set; }
+
+        public long QueuedBytes { get; set; }
+
+        public IActorRef? ResumeWritingRequester { get; set; }
+
+        public bool IsIdle => InFlight is null && (Queued is null || Queued.Count == 0);
+    }
 }

@@ -51,10 +51,21 @@ internal abstract partial class TcpConnection : ActorBase
 
     protected ILogger Logger { get; }
 
-    /// <summary>The peer's address, for logs; set once connected.</summary>
-    protected EndPoint RemoteAddress { get; set; } = new IPEndPoint(IPAddress.None, 0);
+    /// <summary>Where the peer's address is not known yet (a shared placeholder, not one per connection).</summary>
+    private static readonly EndPoint UnknownAddress = new IPEndPoint(IPAddress.None, 0);
 
-    protected override bool Receive(object message) => WaitingForRegistration(message);
+    /// <summary>The peer's address, for logs; set once connected.</summary>
+    protected EndPoint RemoteAddress { get; set; } = UnknownAddress;
+
+    protected override bool Receive(object message) => Connected(message);
+
+    /// <summary>
+    /// The behaviour of a connected socket: <c>WaitingForRegistration</c> until a handler registers, then
+    /// <c>Open</c>. It is the default behaviour (no <c>Become</c>), so the two states every connection goes
+    /// through cost no behaviour delegate per connection; the closing states, which are short-lived, use
+    /// <c>Become</c>.
+    /// </summary>
+    protected bool Connected(object message) => _handler is null ? WaitingForRegistration(message) : Open(message);
 
     /// <summary>
     /// Takes over a connected socket: applies the options, tells <paramref name="announceTo"/>
@@ -90,7 +101,6 @@ internal abstract partial class TcpConnection : ActorBase
         announceTo.Tell(new Tcp.Connected(remote, local), Self);
         _registerTimeout = Context.System.Scheduler.ScheduleTellOnce(
             Settings.RegisterTimeout, Self, RegisterTimedOut.Instance, Self);
-        Context.Become(WaitingForRegistration);
     }
 
     protected override void PostStop()
@@ -177,7 +187,6 @@ internal abstract partial class TcpConnection : ActorBase
         _keepOpenOnPeerClosed = register.KeepOpenOnPeerClosed;
         _useResumeWriting = register.UseResumeWriting;
         Context.Watch(register.Handler);
-        Context.Become(Open);
         StartReading();
     }
 

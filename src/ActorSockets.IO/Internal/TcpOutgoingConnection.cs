@@ -87,6 +87,7 @@ internal sealed class TcpOutgoingConnection : TcpConnection
                 Socket socket = _socket!;
                 EndPoint remote = SocketFactory.RemoteOf(socket, _connect.RemoteAddress);
                 EndPoint local = SocketFactory.LocalOf(socket, _connect.RemoteAddress);
+                Context.Become(Connected);
                 AcceptConnectedSocket(socket, _commander, remote, local, _connect.Options);
                 return true;
             case ConnectFailed failed:
