@@ -156,6 +156,9 @@ public abstract class TcpSession : ReceiveActor
     /// <summary>Waiting for the connection to finish closing; everything else is ignored.</summary>
     private void Closing()
     {
+        // The peer's half-close is not the end of our close: stopping now would make the connection drop what it
+        // is still flushing, so only a final close event (or the close timeout) ends the session.
+        Receive<Tcp.PeerClosed>(_ => { });
         Receive<Tcp.ConnectionClosed>(_ => Context.Stop(Self));
         Receive<Terminated>(OnTerminated);
         Receive<ReceiveTimeout>(_ =>

@@ -37,6 +37,28 @@ public class SocketOptionTests(ITestOutputHelper output) : IoTestKit(output)
         Assert.Equal(["BeforeConnect:unbound", "AfterConnect:connected"], recorder.Calls.ToArray());
     }
 
+    [Fact]
+    public void DualStack_OnIPv6Socket_TurnsDualModeOnAndOff()
+    {
+        using var socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
+
+        new Inet.SO.DualStack(true).BeforeBind(socket);
+        Assert.True(socket.DualMode);
+        new Inet.SO.DualStack(false).BeforeBind(socket);
+        Assert.False(socket.DualMode);
+    }
+
+    [Fact]
+    public void TcpOnlyOptions_OnUnixDomainSocket_AreIgnoredInsteadOfThrowing()
+    {
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+
+        new Tcp.SO.NoDelay(true).AfterConnect(socket);
+        new Tcp.SO.KeepAlive(true).AfterConnect(socket);
+        new Inet.SO.ReuseAddress(true).BeforeBind(socket);
+        new Inet.SO.DualStack(true).BeforeBind(socket);
+    }
+
     /// <summary>Records which hook ran on a socket in which state.</summary>
     private sealed record RecordingOption : Inet.SocketOption
     {

@@ -30,6 +30,20 @@ public class TcpConnectTests(ITestOutputHelper output) : IoTestKit(output)
     }
 
     [Fact]
+    public async Task Connect_HostName_ResolvesAndConnects()
+    {
+        using Socket server = Loopback.Listen();
+        int port = ((IPEndPoint)server.LocalEndPoint!).Port;
+
+        Sys.Tcp().Tell(new Tcp.Connect(new DnsEndPoint("localhost", port)), TestActor);
+        using var timeout = new CancellationTokenSource(RawClient.DefaultTimeout);
+        using Socket accepted = await server.AcceptAsync(timeout.Token);
+
+        Tcp.Connected connected = await ExpectMsgAsync<Tcp.Connected>();
+        Assert.Equal(port, ((IPEndPoint)connected.RemoteAddress).Port);
+    }
+
+    [Fact]
     public async Task Connect_NobodyListening_CommandFailedWithConnectionRefused()
     {
         int closedPort;

@@ -11,11 +11,11 @@ public sealed record ChatFanoutOptions
     /// <summary>Gets how many messages the burst sends as fast as it can. Defaults to 1,000.</summary>
     public int BurstMessages { get; init; } = 1000;
 
-    /// <summary>Gets the paced run's rate in messages per second. Defaults to 200 (200,000 deliveries/s).</summary>
-    public int PacedRate { get; init; } = 200;
+    /// <summary>Gets the paced run's rate in messages per second. Defaults to 500 (500,000 deliveries/s with 1,000 members, the target).</summary>
+    public int PacedRate { get; init; } = 500;
 
-    /// <summary>Gets how many messages the paced run sends. Defaults to 400 (2 s at the default rate).</summary>
-    public int PacedMessages { get; init; } = 400;
+    /// <summary>Gets how many messages the paced run sends. Defaults to 1,000 (2 s at the default rate).</summary>
+    public int PacedMessages { get; init; } = 1000;
 
     /// <summary>Gets how many times each measurement runs; the median is reported. Defaults to 3.</summary>
     public int Runs { get; init; } = 3;
@@ -29,8 +29,8 @@ public sealed record ChatFanoutOptions
 
           --members N          listening members (default 1000)
           --messages N         messages in the burst (default 1000)
-          --rate N             paced messages per second (default 200)
-          --paced-messages N   messages in the paced run (default 400)
+          --rate N             paced messages per second (default 500)
+          --paced-messages N   messages in the paced run (default 1000)
           --runs N             runs per measurement, median reported (default 3)
         """;
 

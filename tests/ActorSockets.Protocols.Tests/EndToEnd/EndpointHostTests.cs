@@ -33,6 +33,28 @@ public sealed partial class EndpointHostTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task Accept_EachPeer_LoggedWithARunningCount()
+    {
+        var hi = await StartAsync("hi");
+        var clients = new List<LoopbackClient>();
+
+        await EventFilter.Info("Endpoint hi: connection #1 from 127.0.0.1:").ExpectOneAsync(async () => clients.Add(await LoopbackClient.ConnectAsync(hi.LocalAddress)));
+        await EventFilter.Info("Endpoint hi: connection #2 from 127.0.0.1:").ExpectOneAsync(async () => clients.Add(await LoopbackClient.ConnectAsync(hi.LocalAddress)));
+
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
+    public async Task Greeting_ClientText_LoggedEscaped()
+    {
+        var greeting = await StartAsync("greeting");
+        using var client = await LoopbackClient.ConnectAsync(greeting.LocalAddress);
+
+        await EventFilter.Info("the client says \"forged\\n[ERR] line\"").ExpectOneAsync(() =>
+            client.SendAsync(WriteUtfFramer.Encode("forged\n[ERR] line").ToArray()));
+    }
+
+    [Fact]
     public async Task Ok_SilentClient_DoesNotDelayAnother()
     {
         var ok = await StartAsync("ok", "idle-timeout = 10s");
@@ -156,6 +178,56 @@ public sealed partial class EndpointHostTests : TestKit.TestKit
         await bob.ReadUntilAsync("*** Bye!");
         Assert.Null(await bob.ReadLineAsync());
         await carol.ReadUntilAsync("*** bob left lobby (quit)");
+    }
+
+    [Fact]
+    public async Task Chat_TwentyClientsEachSayALine_EveryoneHearsAllOthers()
+    {
+        const int clients = 20;
+        var chat = await StartAsync("chat");
+        var members = new List<LoopbackClient>();
+        try
+        {
+            for (var i = 1; i <= clients; i++)
+            {
+                var member = await LoopbackClient.ConnectAsync(chat.LocalAddress);
+                members.Add(member);
+                await member.ReadUntilAsync($"*** Welcome to the chat, guest-{i}! You are in room lobby. Type /help for the commands.");
+            }
+
+            foreach (var member in members)
+            {
+                await member.SendAsync("/nick m" + (members.IndexOf(member) + 1) + "\n");
+            }
+
+            await Task.WhenAll(members.Select((m, i) => m.ReadUntilAsync($"*** You are now known as m{i + 1}")));
+            await Task.WhenAll(members.Select((m, i) => m.SendAsync($"hello from m{i + 1}\n")));
+
+            var heard = await Task.WhenAll(members.Select(async (m, i) =>
+            {
+                var lines = new List<string>();
+                while (lines.Count < clients - 1)
+                {
+                    var line = await m.ReadLineAsync() ?? throw new InvalidOperationException($"m{i + 1}: end of stream");
+                    if (line.StartsWith("[m", StringComparison.Ordinal))
+                    {
+                        lines.Add(line);
+                    }
+                }
+
+                return lines;
+            }));
+
+            for (var i = 0; i < clients; i++)
+            {
+                var expected = Enumerable.Range(1, clients).Where(k => k != i + 1).Select(k => $"[m{k}] hello from m{k}").Order(StringComparer.Ordinal);
+                Assert.Equal(expected, heard[i].Order(StringComparer.Ordinal));
+            }
+        }
+        finally
+        {
+            members.ForEach(m => m.Dispose());
+        }
     }
 
     [Fact]

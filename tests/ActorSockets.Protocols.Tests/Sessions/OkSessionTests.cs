@@ -141,4 +141,20 @@ public sealed class OkSessionTests : TestKit.TestKit
 
         await ExpectTerminatedAsync(session);
     }
+
+    [Fact]
+    public async Task Closing_PeerHalfCloses_WaitsForTheFinalCloseEvent()
+    {
+        var connection = CreateTestProbe();
+        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, new SessionTimeouts(TimeSpan.FromMilliseconds(100))));
+        Watch(session);
+        await connection.ExpectWriteAsync("Time out");
+        await connection.ExpectMsgAsync<Tcp.Close>();
+
+        session.Send(Tcp.PeerClosed.Instance, connection);
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+        connection.Reply(Tcp.Closed.Instance);
+
+        await ExpectTerminatedAsync(session);
+    }
 }
