@@ -71,6 +71,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             return;
         }
         _queue.Enqueue(message, sender, this);
+        // Lost wake-up prevented (Dekker): we publish the message, then read the status; the runner
+        // clears Scheduled (a full fence), then looks for messages. x64 may let our status read pass our
+        // publishing store, so both sides could miss each other and the message would sit unprocessed
+        // forever. A full fence between publish and read rules that out.
+        Interlocked.MemoryBarrier();
         TrySchedule(hasMessages: true, hasSystemMessages: false);
     }
 

@@ -1,4 +1,5 @@
 using ActorSockets.Actors;
+using ActorSockets.Protocols.Internal;
 
 namespace ActorSockets.Protocols.Chat;
 
@@ -65,6 +66,7 @@ public sealed partial class ChatRegistry : ReceiveActor
         room.Count++;
         _members[member] = new Member(nick, _settings.DefaultRoom);
         room.Ref.Tell(new ChatRoom.Join(member, nick, OnConnect: true), Self);
+        ChatRegistryLog.Joined(Context.Log, nick, room.Name, _members.Count);
     }
 
     private void OnChangeNick(IActorRef member, string nick)
@@ -97,6 +99,7 @@ public sealed partial class ChatRegistry : ReceiveActor
         _nicks[nick] = member;
         info.Nick = nick;
         _rooms[info.Room].Ref.Tell(new ChatRoom.Renamed(member, old, nick), Self);
+        ChatRegistryLog.Renamed(Context.Log, old, nick);
     }
 
     private void OnJoinRoom(IActorRef member, string roomName)
@@ -129,6 +132,7 @@ public sealed partial class ChatRegistry : ReceiveActor
         info.Room = target.Name;
         target.Count++;
         target.Ref.Tell(new ChatRoom.Join(member, info.Nick, OnConnect: false), Self);
+        ChatRegistryLog.Moved(Context.Log, info.Nick, target.Name);
     }
 
     private void OnSendPrivate(IActorRef member, SendPrivate message)
@@ -159,6 +163,7 @@ public sealed partial class ChatRegistry : ReceiveActor
         Context.Unwatch(member);
         _nicks.Remove(info.Nick);
         LeaveRoom(member, info, reason, movedTo: null);
+        ChatRegistryLog.Left(Context.Log, info.Nick, ChatFormat.Describe(reason), _members.Count);
     }
 
     private void LeaveRoom(IActorRef member, Member info, LeaveReason reason, string? movedTo)
