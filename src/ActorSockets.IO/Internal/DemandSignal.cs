@@ -5,9 +5,9 @@ namespace ActorSockets.IO.Internal;
 
 /// <summary>
 /// A counting, single-waiter async signal without locks or per-wait allocations: the owning actor grants
-/// permits with <see cref="Grant"/> (one read, or N accepts) and a socket loop takes them one at a time
-/// with <see cref="WaitAsync"/>. This is how an actor keeps its socket loop on a leash without the loop
-/// ever reading actor state.
+/// permits with <see cref="Grant"/> (N accepts to the listener's accept loop, reads to the UDP loops) and a
+/// socket loop takes them one at a time with <see cref="WaitAsync"/>. This is how an actor keeps its socket
+/// loop on a leash without the loop ever reading actor state.
 /// </summary>
 /// <remarks>
 /// <para>State is one integer: a count of permits (&gt;= 0), <see cref="Waiting"/> when the loop is parked,
