@@ -57,8 +57,7 @@ internal sealed class TcpChannel : IDisposable, IThreadPoolWorkItem
     private bool _holdingPermit;
     private bool _dataMayBeWaiting;
     private int _readsWithoutWaiting;
-    private ValueTask<int> _readable;
-    private Action? _onReadable;
+    private ReadableWait? _readableWait;
 
     /// <param name="socket">The connected socket; the channel owns it from now on.</param>
     /// <param name="owner">The connection actor, told every completion.</param>
@@ -226,6 +225,9 @@ internal sealed class TcpChannel : IDisposable, IThreadPoolWorkItem
         }
 
         _socket.Dispose();
+
+        // Safe with a receive still pending: the arguments are then freed when it completes (aborted).
+        _readableWait?.Dispose();
     }
 
     /// <summary>A permit for one more read, waking the parked loop on this thread. Ignored once closed.</summary>
@@ -316,7 +318,7 @@ internal sealed class TcpChannel : IDisposable, IThreadPoolWorkItem
 
     /// <summary>
     /// The read loop, without an async state machine: an idle connection keeps no task, box or continuation
-    /// beyond one cached delegate. It runs on whichever thread hands it the turn: the granting actor (through
+    /// beyond its reusable receive arguments. It runs on whichever thread hands it the turn: the granting actor (through
     /// <see cref="GrantPermit"/> or <see cref="EnsureOnePermit"/>), a socket completion, or the thread pool after
     /// a yield. It stops when parked for want of a permit, waiting for readability, or at the end of the stream;
     /// after parking or registering the socket continuation it touches no field, since another thread may
@@ -340,17 +342,18 @@ internal sealed class TcpChannel : IDisposable, IThreadPoolWorkItem
 
                 if (!_dataMayBeWaiting)
                 {
-                    // Wait for readability with a zero-byte receive, so the idle wait holds no buffer.
-                    ValueTask<int> readable = _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
-                    if (!readable.IsCompleted)
+                    // Wait for readability with a zero-byte receive, so the idle wait holds no buffer. The counter
+                    // is reset before the call: once it returns true, the completion may already run the loop.
+                    ReadableWait wait = _readableWait ??= new ReadableWait(this);
+                    int readsWithoutWaiting = _readsWithoutWaiting;
+                    _readsWithoutWaiting = 0;
+                    if (_socket.ReceiveAsync(wait))
                     {
-                        _readsWithoutWaiting = 0;
-                        _readable = readable;
-                        readable.GetAwaiter().UnsafeOnCompleted(_onReadable ??= OnReadable);
                         return;
                     }
 
-                    readable.GetAwaiter().GetResult();
+                    _readsWithoutWaiting = readsWithoutWaiting;
+                    wait.ThrowIfFailed();
                 }
 
                 object? completion = ReadOnce(out _dataMayBeWaiting);
@@ -390,15 +393,13 @@ internal sealed class TcpChannel : IDisposable, IThreadPoolWorkItem
     }
 
     /// <summary>The socket became readable (or failed): the loop continues on the completing thread.</summary>
-    private void OnReadable()
+    private void OnReadable(ReadableWait wait)
     {
-        ValueTask<int> readable = _readable;
-        _readable = default;
         try
         {
-            readable.GetAwaiter().GetResult();
+            wait.ThrowIfFailed();
         }
-        catch (Exception e)
+        catch (SocketException e)
         {
             Report(e, duringWrite: false);
             return;
@@ -481,4 +482,30 @@ internal sealed class TcpChannel : IDisposable, IThreadPoolWorkItem
 
     private void Report(Exception error, bool duringWrite) =>
         Post(new ChannelFailed(SocketErrors.Classify(error), error, duringWrite));
+
+    /// <summary>
+    /// The zero-byte receive's arguments, reused for every wait: its completion continues the read loop
+    /// without a delegate, a task or a captured execution context.
+    /// </summary>
+    private sealed class ReadableWait : SocketAsyncEventArgs
+    {
+        private readonly TcpChannel _channel;
+
+        public ReadableWait(TcpChannel channel)
+            : base(unsafeSuppressExecutionContextFlow: true)
+        {
+            _channel = channel;
+            SetBuffer(Memory<byte>.Empty);
+        }
+
+        public void ThrowIfFailed()
+        {
+            if (SocketError != SocketError.Success)
+            {
+                throw new SocketException((int)SocketError);
+            }
+        }
+
+        protected override void OnCompleted(SocketAsyncEventArgs e) => _channel.OnReadable(this);
+    }
 }

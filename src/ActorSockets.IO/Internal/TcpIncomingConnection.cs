@@ -1,49 +1,45 @@
 using System.Net;
 using System.Net.Sockets;
 using ActorSockets.Actors;
-using Microsoft.Extensions.Logging;
 
 namespace ActorSockets.IO.Internal;
 
 /// <summary>A connection accepted by a <see cref="TcpListener"/>, whose child it is; announced to the bind handler.</summary>
 internal sealed class TcpIncomingConnection : TcpConnection
 {
-    private readonly Socket _socket;
-    private readonly IActorRef _bindHandler;
-    private readonly EndPoint _listenAddress;
-    private readonly IReadOnlyList<Inet.SocketOption>? _options;
+    private readonly IncomingConnections _shared;
+    private readonly Socket? _socket;
 
-    public TcpIncomingConnection(
-        TcpSettings settings,
-        ILogger logger,
-        Socket socket,
-        IActorRef bindHandler,
-        EndPoint listenAddress,
-        IReadOnlyList<Inet.SocketOption>? options,
-        bool pullMode)
-        : base(settings, logger, pullMode)
+    public TcpIncomingConnection(IncomingConnections shared)
+        : base(shared.Settings, shared.Logger, shared.PullMode)
     {
-        _socket = socket;
-        _bindHandler = bindHandler;
-        _listenAddress = listenAddress;
-        _options = options;
+        _shared = shared;
+        _socket = shared.Claim();
     }
 
     protected override void PreStart()
     {
         base.PreStart();
-        EndPoint remote = SocketFactory.RemoteOf(_socket, _listenAddress);
-        EndPoint local = SocketFactory.IsSpecificAddress(_listenAddress)
-            ? _listenAddress
-            : SocketFactory.LocalOf(_socket, _listenAddress);
-        AcceptConnectedSocket(_socket, _bindHandler, remote, local, _options);
+        if (_socket is null)
+        {
+            // Unreachable while the listener hands over one socket per actor it creates; stop rather than guess.
+            Context.Stop(Self);
+            return;
+        }
+
+        EndPoint listenAddress = _shared.ListenAddress;
+        EndPoint remote = SocketFactory.RemoteOf(_socket, listenAddress);
+        EndPoint local = SocketFactory.IsSpecificAddress(listenAddress)
+            ? listenAddress
+            : SocketFactory.LocalOf(_socket, listenAddress);
+        AcceptConnectedSocket(_socket, _shared.BindHandler, remote, local, _shared.Options);
     }
 
     protected override void PostStop()
     {
         // Covers a stop before PreStart handed the socket to the channel.
         base.PostStop();
-        _socket.Dispose();
+        _socket?.Dispose();
         Context.Parent.Tell(TcpListener.ConnectionStopped.Instance, Self);
     }
 }

@@ -27,6 +27,7 @@ internal sealed class TcpListener : ReceiveActor
     private readonly ILogger _logger;
     private readonly ILogger _connectionLogger;
     private readonly IActorRef _commander;
+    private IncomingConnections? _incoming;
     private readonly Tcp.Bind _bind;
     private int _connectionCount;
     private TcpAcceptor? _acceptor;
@@ -62,6 +63,8 @@ internal sealed class TcpListener : ReceiveActor
             return;
         }
 
+        _incoming = new IncomingConnections(
+            _settings, _connectionLogger, _bind.Handler, _localAddress, _bind.Options, _bind.PullMode);
         _acceptor = new TcpAcceptor(socket, ChannelOwner.TellTo(Self));
         _acceptor.Start();
         Context.Watch(_bind.Handler);
@@ -77,6 +80,7 @@ internal sealed class TcpListener : ReceiveActor
     protected override void PostStop()
     {
         CloseListeningSocket();
+        _incoming?.CloseUnclaimed();
         base.PostStop();
     }
 
@@ -165,8 +169,9 @@ internal sealed class TcpListener : ReceiveActor
         }
         else
         {
-            Context.ActorOf(Props.FromProducer(() => new TcpIncomingConnection(
-                _settings, _connectionLogger, socket, _bind.Handler, _localAddress, _bind.Options, _bind.PullMode)));
+            IncomingConnections incoming = _incoming!;
+            incoming.HandOver(socket);
+            Context.ActorOf(incoming.Props);
             _connectionCount++;
         }
 

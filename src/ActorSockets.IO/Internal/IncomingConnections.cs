@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using ActorSockets.Actors;
+using Microsoft.Extensions.Logging;
+
+namespace ActorSockets.IO.Internal;
+
+/// <summary>
+/// What every connection accepted by one <see cref="TcpListener"/> shares: its settings, the bind's handler,
+/// address and options, one <see cref="Props"/> for all of them, and the hand-off queue through which each new
+/// connection actor takes its socket.
+/// </summary>
+/// <remarks>
+/// <para>Why a queue instead of a socket captured in each actor's props: a per-connection factory closure, its
+/// delegate and its <see cref="Props"/> would be kept alive by every connection's cell for as long as the
+/// connection lives, and allocated for every accept. The listener puts exactly one socket into the queue per
+/// connection actor it creates, and each actor takes exactly one in its constructor; sockets are interchangeable
+/// until taken, so it does not matter which actor starts first.</para>
+/// <para>No socket can leak: one left in the queue (an actor that was never constructed) is closed by
+/// <see cref="CloseUnclaimed"/>, which the listener calls from <c>PostStop</c>, after all its children stopped.
+/// The listener's supervisor strategy stops failing connections, so no actor is ever constructed twice.</para>
+/// </remarks>
+internal sealed class IncomingConnections
+{
+    private readonly ConcurrentQueue<Socket> _unclaimed = new();
+
+    public IncomingConnections(
+        TcpSettings settings,
+        ILogger logger,
+        IActorRef bindHandler,
+        EndPoint listenAddress,
+        IReadOnlyList<Inet.SocketOption>? options,
+        bool pullMode)
+    {
+        Settings = settings;
+        Logger = logger;
+        BindHandler = bindHandler;
+        ListenAddress = listenAddress;
+        Options = options;
+        PullMode = pullMode;
+        Props = Props.FromProducer(() => new TcpIncomingConnection(this));
+    }
+
+    public TcpSettings Settings { get; }
+
+    public ILogger Logger { get; }
+
+    public IActorRef BindHandler { get; }
+
+    public EndPoint ListenAddress { get; }
+
+    public IReadOnlyList<Inet.SocketOption>? Options { get; }
+
+    public bool PullMode { get; }
+
+    /// <summary>The props of every connection; each instance takes its socket with <see cref="Claim"/>.</summary>
+    public Props Props { get; }
+
+    /// <summary>Called by the listener just before it creates the connection actor that will claim <paramref name="socket"/>.</summary>
+    public void HandOver(Socket socket) => _unclaimed.Enqueue(socket);
+
+    /// <summary>Called once by each connection actor's constructor.</summary>
+    public Socket? Claim() => _unclaimed.TryDequeue(out Socket? socket) ? socket : null;
+
+    /// <summary>Closes every socket no connection actor claimed.</summary>
+    public void CloseUnclaimed()
+    {
+        while (_unclaimed.TryDequeue(out Socket? socket))
+        {
+            socket.Dispose();
+        }
+    }
+}
