@@ -22,8 +22,8 @@ public sealed class ActorSystemSettings
     /// </summary>
     public Config Config { get; init; } = ReferenceConfig;
 
-    /// <summary>User messages an actor processes per mailbox run before yielding its thread. Defaults to 30.</summary>
-    public int DefaultThroughput { get; init; } = 30;
+    /// <summary>User messages an actor processes per mailbox run before yielding its thread. Defaults to 100.</summary>
+    public int DefaultThroughput { get; init; } = 100;
 
     /// <summary>Throughput per named dispatcher, for <see cref="Props.WithDispatcher"/>. Empty by default.</summary>
     public IReadOnlyDictionary<string, int> Dispatchers { get; init; } = new Dictionary<string, int>();

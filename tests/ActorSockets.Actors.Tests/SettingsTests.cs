@@ -9,7 +9,7 @@ public sealed class SettingsTests
     public void FromConfig_Empty_UsesReferenceDefaults()
     {
         var settings = ActorSystemSettings.FromConfig(Config.Empty);
-        Assert.Equal(30, settings.DefaultThroughput);
+        Assert.Equal(100, settings.DefaultThroughput);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.AskTimeout);
         Assert.Equal(10, settings.LogDeadLetters);
         Assert.Equal(TimeSpan.FromMinutes(5), settings.LogDeadLettersSuspendDuration);
@@ -41,7 +41,7 @@ public sealed class SettingsTests
         Assert.Equal(TimeSpan.FromSeconds(2), settings.AskTimeout);
         Assert.Equal(0, settings.LogDeadLetters);
         Assert.Equal(TimeSpan.FromSeconds(1), settings.CoordinatedShutdownPhaseTimeouts[CoordinatedShutdown.PhaseServiceUnbind]);
-        Assert.Equal(30, ActorSystemSettings.ReferenceConfig.GetInt("actorsockets.actor.default-dispatcher.throughput"));
+        Assert.Equal(100, ActorSystemSettings.ReferenceConfig.GetInt("actorsockets.actor.default-dispatcher.throughput"));
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public sealed class SettingsTests
         {
             Assert.Equal(TimeSpan.FromSeconds(7), system.Settings.AskTimeout);
             Assert.Equal(42, system.Settings.Config.GetInt("my-app.answer"));
-            Assert.Equal(30, system.Settings.DefaultThroughput);
+            Assert.Equal(100, system.Settings.DefaultThroughput);
         }
         finally
         {
