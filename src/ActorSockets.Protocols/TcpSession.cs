@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ActorSockets.Actors;
 using ActorSockets.IO;
 using ActorSockets.Protocols.Internal;
@@ -24,6 +25,9 @@ public abstract class TcpSession : ReceiveActor
 {
     private readonly TimeSpan? _idleTimeout;
     private readonly TimeSpan _closeTimeout;
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
+    private long _bytesIn;
+    private long _bytesOut;
 
     /// <summary>Creates the session for <paramref name="connection"/>.</summary>
     /// <param name="connection">The connection actor (the sender of <see cref="Tcp.Connected"/>).</param>
@@ -62,7 +66,30 @@ public abstract class TcpSession : ReceiveActor
         if (!data.IsEmpty)
         {
             Connection.Tell(new Tcp.Write(data), Self);
+            _bytesOut += data.Count;
         }
+    }
+
+    /// <summary>Writes <paramref name="data"/> to the connection asking for <paramref name="ack"/> once the kernel has it.</summary>
+    protected void Write(ByteString data, Tcp.Event ack)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Connection.Tell(new Tcp.Write(data, ack), Self);
+        _bytesOut += data.Count;
+    }
+
+    /// <summary>Counts input for the close log line; each protocol calls it for every <see cref="Tcp.Received"/> it handles.</summary>
+    protected void CountReceived(Tcp.Received received)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        _bytesIn += received.Data.Count;
+    }
+
+    /// <summary>Logs the session's traffic and duration (the accept line carries the same session name and the remote endpoint).</summary>
+    protected override void PostStop()
+    {
+        TcpSessionLog.Closed(Context.Log, Self.Path.Name, _bytesIn, _bytesOut, Stopwatch.GetElapsedTime(_startedAt));
+        base.PostStop();
     }
 
     /// <summary>

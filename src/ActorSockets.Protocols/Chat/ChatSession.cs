@@ -122,6 +122,7 @@ public sealed partial class ChatSession : TcpSession, IWithStash, IWithTimers
     {
         Receive<Tcp.Received>(received =>
         {
+            CountReceived(received);
             _decoder.Decode(received.Data, _lines);
             foreach (var line in _lines)
             {
@@ -312,7 +313,7 @@ public sealed partial class ChatSession : TcpSession, IWithStash, IWithTimers
 
         _outboundBytes -= data.Count;
         _writing = true;
-        Connection.Tell(new Tcp.Write(data, WriteAck.Instance), Self);
+        Write(data, WriteAck.Instance);
     }
 
     private void CloseIfDrained()

@@ -67,6 +67,7 @@ public sealed class GreetingSession : TcpSession, IWithTimers
     {
         Receive<Tcp.Received>(received =>
         {
+            CountReceived(received);
             _framer.Decode(received.Data, _frames);
             if (_frames.Count > 0)
             {

@@ -25,6 +25,7 @@ public sealed class HiSession : TcpSession
     {
         Receive<Tcp.Received>(received =>
         {
+            CountReceived(received);
             if (!received.Data.IsEmpty)
             {
                 Write(_codec.Reply);

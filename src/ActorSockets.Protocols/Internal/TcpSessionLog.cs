@@ -13,4 +13,7 @@ internal static partial class TcpSessionLog
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Debug, Message = "Session {Session}: the connection did not confirm the close within {Timeout}; stopping")]
     public static partial void CloseTimedOut(ILogger logger, string session, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Session {Session} closed after {Duration}: {BytesIn} bytes in, {BytesOut} bytes out")]
+    public static partial void Closed(ILogger logger, string session, long bytesIn, long bytesOut, TimeSpan duration);
 }

@@ -38,6 +38,7 @@ public sealed class OkSession : TcpSession
     {
         Receive<Tcp.Received>(received =>
         {
+            CountReceived(received);
             if (!received.Data.IsEmpty)
             {
                 Write(_codec.Reply);

@@ -39,6 +39,7 @@ public sealed class WelcomeSession : TcpSession
     {
         Receive<Tcp.Received>(received =>
         {
+            CountReceived(received);
             _framer.Decode(received.Data, _lines);
             if (_framer.TryTakePartial(out var partial))
             {

@@ -34,6 +34,23 @@ public sealed class OkSessionTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task Close_AfterTraffic_LogsBytesInAndOut()
+    {
+        var connection = CreateTestProbe();
+        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
+        session.Send(Received("hello"), connection);
+        session.Send(Received("abc"), connection);
+        await connection.ExpectWriteAsync("OK");
+        await connection.ExpectWriteAsync("OK");
+
+        await EventFilter.Info(contains: "8 bytes in, 4 bytes out").ExpectOneAsync(async () =>
+        {
+            session.Send(Tcp.PeerClosed.Instance, connection);
+            await connection.ExpectCloseAndConfirmAsync();
+        });
+    }
+
+    [Fact]
     public async Task Idle_ForTheTimeout_WritesTimeOutThenClosesAndStops()
     {
         var connection = CreateTestProbe();
