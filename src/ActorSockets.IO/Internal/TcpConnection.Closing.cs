@@ -58,17 +58,8 @@ internal abstract partial class TcpConnection
                 return true;
             case Tcp.SuspendReading or Tcp.ResumeReading:
                 return true;
-            case Tcp.CloseCommand close:
-                BeginClose(close, Sender);
-                return true;
-            case ChannelFailed failed:
-                OnChannelFailed(failed);
-                return true;
-            case Terminated terminated:
-                OnTerminated(terminated);
-                return true;
             default:
-                return HandleWrites(message);
+                return HandleEnding(message) || HandleWrites(message);
         }
     }
 
@@ -85,17 +76,8 @@ internal abstract partial class TcpConnection
                 return true;
             case Tcp.SuspendReading or Tcp.ResumeReading or Tcp.ResumeWriting:
                 return true;
-            case Tcp.CloseCommand close:
-                BeginClose(close, Sender);
-                return true;
-            case ChannelFailed failed:
-                OnChannelFailed(failed);
-                return true;
-            case Terminated terminated:
-                OnTerminated(terminated);
-                return true;
             default:
-                return false;
+                return HandleEnding(message);
         }
     }
 

@@ -144,17 +144,8 @@ internal abstract partial class TcpConnection : ActorBase
             case ChannelEndOfStream:
                 OnPeerFin();
                 return true;
-            case Tcp.CloseCommand close:
-                BeginClose(close, Sender);
-                return true;
-            case ChannelFailed failed:
-                OnChannelFailed(failed);
-                return true;
-            case Terminated terminated:
-                OnTerminated(terminated);
-                return true;
             default:
-                return HandleWrites(message) || HandleReadControl(message);
+                return HandleEnding(message) || HandleWrites(message) || HandleReadControl(message);
         }
     }
 
@@ -165,6 +156,19 @@ internal abstract partial class TcpConnection : ActorBase
         {
             case Tcp.SuspendReading or Tcp.ResumeReading:
                 return true;
+            default:
+                return HandleEnding(message) || HandleWrites(message);
+        }
+    }
+
+    /// <summary>
+    /// What ends the connection the same way in every registered state: a close command, a channel
+    /// failure, or the handler's death.
+    /// </summary>
+    private bool HandleEnding(object message)
+    {
+        switch (message)
+        {
             case Tcp.CloseCommand close:
                 BeginClose(close, Sender);
                 return true;
@@ -175,7 +179,7 @@ internal abstract partial class TcpConnection : ActorBase
                 OnTerminated(terminated);
                 return true;
             default:
-                return HandleWrites(message);
+                return false;
         }
     }
 
