@@ -110,6 +110,75 @@ public sealed class DeathWatchTests(ITestOutputHelper output) : TestKit.TestKit(
     }
 
     [Fact]
+    public async Task Watch_SeveralTargets_EachStopDeliversItsOwnTerminated()
+    {
+        var watcher = Sys.ActorOf(Props.Create(() => new Watcher(TestActor)));
+        var targets = Enumerable.Range(0, 3).Select(_ => Sys.ActorOf(Props.Create<EchoActor>())).ToArray();
+        foreach (var target in targets)
+        {
+            watcher.Tell(new WatchIt(target));
+        }
+        watcher.Tell("watching");
+        await ExpectMsgAsync("watching");
+
+        // The first watched target lives in the cell's inline slot, the others in the overflow collection:
+        // stop them in an order that empties the slot before the collection, and refill it afterwards.
+        Sys.Stop(targets[0]);
+        Assert.Same(targets[0], (await ExpectMsgAsync<Terminated>()).ActorRef);
+        var late = Sys.ActorOf(Props.Create<EchoActor>());
+        watcher.Tell(new WatchItWith(late, "late: gone"));
+        Sys.Stop(targets[2]);
+        Assert.Same(targets[2], (await ExpectMsgAsync<Terminated>()).ActorRef);
+        Sys.Stop(late);
+        await ExpectMsgAsync("late: gone");
+        Sys.Stop(targets[1]);
+        Assert.Same(targets[1], (await ExpectMsgAsync<Terminated>()).ActorRef);
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public async Task Watch_SeveralWatchers_EveryWatcherIsTold()
+    {
+        var target = Sys.ActorOf(Props.Create<EchoActor>());
+        var probes = Enumerable.Range(0, 3).Select(_ => CreateTestProbe()).ToArray();
+        var watchers = probes.Select(p => Sys.ActorOf(Props.Create(() => new Watcher(p.Ref)))).ToArray();
+        for (var i = 0; i < watchers.Length; i++)
+        {
+            watchers[i].Tell(new WatchIt(target));
+            watchers[i].Tell("watching");
+            await probes[i].ExpectMsgAsync("watching");
+        }
+
+        // The first watcher unwatches: the target's inline watcher slot empties while the others stay.
+        watchers[0].Tell(new UnwatchIt(target));
+        watchers[0].Tell("unwatched");
+        await probes[0].ExpectMsgAsync("unwatched");
+        Sys.Stop(target);
+        await probes[1].ExpectMsgAsync<Terminated>(t => ReferenceEquals(t.ActorRef, target));
+        await probes[2].ExpectMsgAsync<Terminated>(t => ReferenceEquals(t.ActorRef, target));
+        await probes[0].ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public async Task WatchWith_SameTargetTwice_LastMessageWinsAndOnlyOneArrives()
+    {
+        var watcher = Sys.ActorOf(Props.Create(() => new Watcher(TestActor)));
+        var first = Sys.ActorOf(Props.Create<EchoActor>());
+        var second = Sys.ActorOf(Props.Create<EchoActor>());
+        watcher.Tell(new WatchItWith(first, "first: old"));
+        watcher.Tell(new WatchItWith(second, "second: old"));
+        watcher.Tell(new WatchItWith(first, "first: new"));
+        watcher.Tell(new WatchItWith(second, "second: new"));
+        watcher.Tell("watching");
+        await ExpectMsgAsync("watching");
+        Sys.Stop(first);
+        await ExpectMsgAsync("first: new");
+        Sys.Stop(second);
+        await ExpectMsgAsync("second: new");
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
     public async Task UnhandledTerminated_FailsWatcherWithDeathPactException()
     {
         var watcher = Sys.ActorOf(Props.Create<Unwatching>());

@@ -9,6 +9,14 @@ namespace ActorSockets.Actors.Internal;
 /// </summary>
 internal sealed partial class ActorCell
 {
+    // Most actors watch at most one actor and are watched by at most one (a connection and its handler, a
+    // child and its parent's supervisor): those first entries live in these fields, and the collections in
+    // ActorCellExtras exist only from the second entry on. A dictionary and a set per pair of actors cost
+    // about 640 bytes, more than the rest of an idle actor.
+    private InternalActorRef? _firstWatchee;
+    private object? _firstWatcheeMessage;
+    private InternalActorRef? _firstWatcher;
+
     public IActorRef Watch(IActorRef subject) => WatchCore(subject, null);
 
     public IActorRef WatchWith(IActorRef subject, object message)
@@ -20,12 +28,11 @@ internal sealed partial class ActorCell
     public IActorRef Unwatch(IActorRef subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        var extras = _extras;
-        if (extras?.Watching is { } watching && watching.Remove(subject) && subject is InternalActorRef internalRef)
+        if (subject is InternalActorRef internalRef && RemoveWatchee(internalRef, out _))
         {
             internalRef.SendSystemMessage(new Unwatch(internalRef, _self));
         }
-        extras?.TerminatedQueued?.Remove(subject);
+        _extras?.TerminatedQueued?.Remove(subject);
         return subject;
     }
 
@@ -36,22 +43,56 @@ internal sealed partial class ActorCell
         {
             return subject;
         }
-        var watching = Extras.Watching ??= [];
-        if (watching.TryAdd(subject, message))
+        if (ReferenceEquals(_firstWatchee, internalRef))
         {
-            internalRef.SendSystemMessage(new Watch(internalRef, _self));
+            _firstWatcheeMessage = message;
+            return subject;
+        }
+        if (_firstWatchee is null && _extras?.Watching is not { Count: > 0 })
+        {
+            _firstWatchee = internalRef;
+            _firstWatcheeMessage = message;
         }
         else
         {
-            watching[subject] = message;
+            var watching = Extras.Watching ??= [];
+            if (!watching.TryAdd(internalRef, message))
+            {
+                watching[internalRef] = message;
+                return subject;
+            }
         }
+        internalRef.SendSystemMessage(new Watch(internalRef, _self));
         return subject;
+    }
+
+    /// <summary>Forgets a watched actor; its custom termination message, if any, comes back in <paramref name="message"/>.</summary>
+    private bool RemoveWatchee(InternalActorRef subject, out object? message)
+    {
+        if (ReferenceEquals(_firstWatchee, subject))
+        {
+            message = _firstWatcheeMessage;
+            _firstWatchee = null;
+            _firstWatcheeMessage = null;
+            return true;
+        }
+        if (_extras?.Watching is { } watching && watching.Remove(subject, out message))
+        {
+            return true;
+        }
+        message = null;
+        return false;
     }
 
     private void AddWatcher(InternalActorRef watchee, InternalActorRef watcher)
     {
-        if (!ReferenceEquals(watchee, _self) || ReferenceEquals(watcher, _self))
+        if (!ReferenceEquals(watchee, _self) || ReferenceEquals(watcher, _self) || ReferenceEquals(watcher, _firstWatcher))
         {
+            return;
+        }
+        if (_firstWatcher is null && _extras?.WatchedBy is not { Count: > 0 })
+        {
+            _firstWatcher = watcher;
             return;
         }
         (Extras.WatchedBy ??= []).Add(watcher);
@@ -59,7 +100,15 @@ internal sealed partial class ActorCell
 
     private void RemoveWatcher(InternalActorRef watchee, InternalActorRef watcher)
     {
-        if (ReferenceEquals(watchee, _self))
+        if (!ReferenceEquals(watchee, _self))
+        {
+            return;
+        }
+        if (ReferenceEquals(_firstWatcher, watcher))
+        {
+            _firstWatcher = null;
+        }
+        else
         {
             _extras?.WatchedBy?.Remove(watcher);
         }
@@ -68,7 +117,7 @@ internal sealed partial class ActorCell
     private void HandleDeathWatchNotification(IActorRef actor, bool existenceConfirmed)
     {
         var wasChild = _children?.Remove(actor) ?? false;
-        if (_extras?.Watching is { } watching && watching.Remove(actor, out var custom) && !IsTerminating)
+        if (actor is InternalActorRef internalRef && RemoveWatchee(internalRef, out var custom) && !IsTerminating)
         {
             (Extras.TerminatedQueued ??= [])[actor] = custom;
             _self.Tell(new DeathWatchTerminated(new Terminated(actor, existenceConfirmed)), actor);
@@ -94,36 +143,47 @@ internal sealed partial class ActorCell
 
     private void TellWatchersWeDied()
     {
-        var watchedBy = _extras?.WatchedBy;
-        if (watchedBy is not null)
+        if (_firstWatcher is { } first)
+        {
+            _firstWatcher = null;
+            TellWatcherWeDied(first);
+        }
+        if (_extras?.WatchedBy is { } watchedBy)
         {
             foreach (var watcher in watchedBy)
             {
-                if (!ReferenceEquals(watcher, _parent))
-                {
-                    watcher.SendSystemMessage(new DeathWatchNotification(_self, existenceConfirmed: true));
-                }
+                TellWatcherWeDied(watcher);
             }
             watchedBy.Clear();
         }
         _parent.SendSystemMessage(new DeathWatchNotification(_self, existenceConfirmed: true));
     }
 
+    /// <summary>The parent is told separately, once, whether or not it also watches.</summary>
+    private void TellWatcherWeDied(InternalActorRef watcher)
+    {
+        if (!ReferenceEquals(watcher, _parent))
+        {
+            watcher.SendSystemMessage(new DeathWatchNotification(_self, existenceConfirmed: true));
+        }
+    }
+
     private void UnwatchWatchedActors()
     {
-        var watching = _extras?.Watching;
-        if (watching is null)
+        if (_firstWatchee is { } first)
         {
-            return;
+            _firstWatchee = null;
+            _firstWatcheeMessage = null;
+            first.SendSystemMessage(new Unwatch(first, _self));
         }
-        foreach (var subject in watching.Keys)
+        if (_extras?.Watching is { } watching)
         {
-            if (subject is InternalActorRef internalRef)
+            foreach (var subject in watching.Keys)
             {
-                internalRef.SendSystemMessage(new Unwatch(internalRef, _self));
+                subject.SendSystemMessage(new Unwatch(subject, _self));
             }
+            watching.Clear();
         }
-        watching.Clear();
-        _extras!.TerminatedQueued?.Clear();
+        _extras?.TerminatedQueued?.Clear();
     }
 }

@@ -6,7 +6,7 @@ namespace ActorSockets.Actors.Internal;
 internal sealed class ActorCellExtras
 {
     public List<Receive?>? BehaviourStack;
-    public Dictionary<IActorRef, object?>? Watching;
+    public Dictionary<InternalActorRef, object?>? Watching;
     public HashSet<InternalActorRef>? WatchedBy;
     public Dictionary<IActorRef, object?>? TerminatedQueued;
     public ReceiveTimeoutState? ReceiveTimeout;
