@@ -20,7 +20,7 @@ namespace ActorSockets.Actors.Internal;
 /// </summary>
 internal struct EnvelopeQueue
 {
-    private const int InitialSegmentLength = 4;
+    private const int InitialSegmentLength = 2;
     private const int MaxSegmentLength = 4096;
 
     private Segment? _head;
