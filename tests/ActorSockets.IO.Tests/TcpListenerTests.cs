@@ -43,6 +43,77 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
     }
 
     [Fact]
+    public async Task Bind_UnixPathOfALiveListener_FailsWithPlainAddressInUse()
+    {
+        using TempDirectory directory = new();
+        var endpoint = new UnixDomainSocketEndPoint(directory.File("live.sock"));
+        using var occupant = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        occupant.Bind(endpoint);
+        occupant.Listen();
+
+        Tcp.CommandFailed failed = await BindExpectingFailureAsync(endpoint);
+
+        SocketException cause = Assert.IsType<SocketException>(failed.Cause);
+        Assert.Equal(SocketError.AddressAlreadyInUse, cause.SocketErrorCode);
+    }
+
+    [Fact]
+    public async Task Bind_UnixPathOfAStaleSocket_FailsSayingSoAndLeavesTheFile()
+    {
+        using TempDirectory directory = new();
+        string path = directory.File("stale.sock");
+        using (var crashed = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
+        {
+            // A process killed while listening leaves its socket file behind. Disposing a .NET socket removes
+            // the file it bound, so move the file away first: what stays is a socket file nobody listens on.
+            crashed.Bind(new UnixDomainSocketEndPoint(directory.File("bound.sock")));
+            crashed.Listen();
+            File.Move(directory.File("bound.sock"), path);
+        }
+
+        Tcp.CommandFailed failed = await BindExpectingFailureAsync(new UnixDomainSocketEndPoint(path));
+
+        IOException cause = Assert.IsType<IOException>(failed.Cause);
+        Assert.Contains("nothing accepts connections", cause.Message, StringComparison.Ordinal);
+        Assert.Contains(path, cause.Message, StringComparison.Ordinal);
+        Assert.Equal(SocketError.AddressAlreadyInUse, Assert.IsType<SocketException>(cause.InnerException).SocketErrorCode);
+        Assert.True(File.Exists(path), "the stale file must be left for its owner to remove");
+    }
+
+    [Fact]
+    public async Task Bind_UnixPathOfARegularFile_FailsAndLeavesTheFileUntouched()
+    {
+        using TempDirectory directory = new();
+        string path = directory.File("notes.txt");
+        await File.WriteAllTextAsync(path, "keep me");
+
+        Tcp.CommandFailed failed = await BindExpectingFailureAsync(new UnixDomainSocketEndPoint(path));
+
+        Assert.Contains("nothing accepts connections", failed.Cause!.Message, StringComparison.Ordinal);
+        Assert.Equal("keep me", await File.ReadAllTextAsync(path));
+    }
+
+    private async Task<Tcp.CommandFailed> BindExpectingFailureAsync(EndPoint endpoint)
+    {
+        TestProbe commander = CreateTestProbe();
+        var bind = new Tcp.Bind(CreateTestProbe().Ref, endpoint);
+        Sys.Tcp().Tell(bind, commander.Ref);
+        Tcp.CommandFailed failed = await commander.ExpectMsgAsync<Tcp.CommandFailed>();
+        Assert.Same(bind, failed.Cmd);
+        return failed;
+    }
+
+    /// <summary>A fresh temporary directory, deleted with everything in it.</summary>
+    private sealed class TempDirectory : IDisposable
+    {
+        private readonly string _path = Directory.CreateTempSubdirectory("actorsockets-io-").FullName;
+
+        public string File(string name) => Path.Combine(_path, name);
+
+        public void Dispose() => Directory.Delete(_path, recursive: true);
+    }
+
+    [Fact]
     public async Task Unbind_RepliesUnboundAndRefusesNewConnections()
     {
         TestProbe handler = CreateTestProbe();

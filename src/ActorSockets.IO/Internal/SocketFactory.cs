@@ -27,6 +27,37 @@ internal static class SocketFactory
         endpoint is UnixDomainSocketEndPoint unix ? unix.ToString() : null;
 
     /// <summary>
+    /// Explains a bind to a Unix socket path that failed with address-in-use. A live listener answers a
+    /// connection attempt and keeps the plain error. Nothing accepting means a file left behind, usually the
+    /// socket of a process that did not stop cleanly: the error then says so and what to do. The file is not
+    /// removed, because a refused connection can't tell a stale socket from any other file at that path, and
+    /// deleting somebody's file is worse than a clear error.
+    /// </summary>
+    public static Exception ExplainUnixPathInUse(UnixDomainSocketEndPoint endpoint, SocketException error)
+    {
+        using var probe = CreateStream(endpoint);
+
+        // Non-blocking: a listener with a full backlog would otherwise hold this thread.
+        probe.Blocking = false;
+        try
+        {
+            probe.Connect(endpoint);
+            return error;
+        }
+        catch (SocketException refused) when (refused.SocketErrorCode == SocketError.ConnectionRefused)
+        {
+            return new IOException(
+                $"{endpoint} already exists and nothing accepts connections on it: probably a socket file left by a " +
+                "process that did not stop cleanly (or not a socket at all). Remove it and bind again.",
+                error);
+        }
+        catch (SocketException)
+        {
+            return error;
+        }
+    }
+
+    /// <summary>
     /// Describes the far end of an accepted socket. An accepted Unix domain socket usually has no
     /// address of its own, so the listener's path stands in for it.
     /// </summary>

@@ -57,6 +57,12 @@ internal sealed class TcpListener : ReceiveActor
         }
         catch (Exception e) when (e is SocketException or IOException or ArgumentException or UnauthorizedAccessException)
         {
+            if (e is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } inUse
+                && _bind.LocalAddress is UnixDomainSocketEndPoint unix)
+            {
+                e = SocketFactory.ExplainUnixPathInUse(unix, inUse);
+            }
+
             TcpListenerLog.BindFailed(_logger, _bind.LocalAddress, SocketErrors.Describe(e));
             _commander.Tell(_bind.FailureMessage(e), Self);
             Context.Stop(Self);
