@@ -124,7 +124,7 @@ public static class EndpointHost
     {
         try
         {
-            await actor.GracefulStop(timeout).ConfigureAwait(false);
+            await actor.GracefulStop(timeout, StopEndpoint.Instance).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A stop that fails or times out leaves nothing more to do; the start error is what matters.
         catch (Exception)

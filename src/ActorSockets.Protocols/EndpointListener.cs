@@ -72,12 +72,20 @@ public sealed class EndpointListener : ReceiveActor
     }
 
     /// <inheritdoc />
-    protected override void PostStop()
+    protected override void Unhandled(object message)
     {
-        // Stopped while listening (a failed start of another endpoint, or the host's stop): the listening socket
-        // belongs to the TCP manager's listener actor, which is not our child, so tell it to close.
-        _tcpListener.Tell(Tcp.Unbind.Instance, ActorRefs.NoSender);
+        if (message is StopEndpoint)
+        {
+            Context.Stop(Self);
+            return;
+        }
+
+        base.Unhandled(message);
     }
+
+    // No PostStop unbind: stopped while listening (a failed start of another endpoint, or the host's stop), this
+    // actor is the bind handler the TCP listener watches, so the listener closes its socket when we stop. An
+    // Unbind sent from here would have nobody to take its Unbound, a dead letter logged on every failed start.
 
     /// <summary>Created, not yet asked to bind.</summary>
     private void Idle()

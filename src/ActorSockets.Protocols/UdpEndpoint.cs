@@ -45,7 +45,19 @@ public sealed class UdpEndpoint : ReceiveActor
         Props.FromProducer(() => new UdpEndpoint(settings, protocol));
 
     /// <inheritdoc />
-    protected override void PostStop() => _socket.Tell(Udp.Unbind.Instance, ActorRefs.NoSender);
+    protected override void Unhandled(object message)
+    {
+        if (message is StopEndpoint)
+        {
+            Context.Stop(Self);
+            return;
+        }
+
+        base.Unhandled(message);
+    }
+
+    // No PostStop unbind: this actor is the bind handler the UDP listener watches, so the listener closes its
+    // socket when we stop (see EndpointListener).
 
     private void Idle()
     {

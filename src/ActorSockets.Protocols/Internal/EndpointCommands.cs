@@ -1,4 +1,5 @@
 using System.Net;
+using ActorSockets.Actors;
 
 namespace ActorSockets.Protocols.Internal;
 
@@ -37,3 +38,13 @@ internal sealed record EndpointDrained
 
 /// <summary>A line from the host's console for the default room of a chat endpoint; other endpoints ignore it.</summary>
 internal sealed record SayToLobby(string Text);
+
+/// <summary>
+/// Stop (the stop message of <see cref="EndpointHost"/>'s graceful stops), handled in every state. Not a
+/// <c>PoisonPill</c>: an endpoint that already stopped itself after a failed bind would turn that into a
+/// dead-letter line on every failed start.
+/// </summary>
+internal sealed record StopEndpoint : IDeadLetterSuppression
+{
+    public static StopEndpoint Instance { get; } = new();
+}

@@ -16,6 +16,8 @@ internal static class EndpointErrors
         AskTimeoutException => "did not bind in time",
         EndpointStartException e => e.Reason,
         UnauthorizedAccessException => "permission denied",
+        // The IO layer's own explanation of a socket failure (a stale Unix socket file) says more than its cause.
+        IOException { InnerException: SocketException } e => e.Message,
         _ when cause.InnerException is { } inner && cause is not SocketException => Describe(inner),
         _ => cause.Message,
     };

@@ -32,6 +32,33 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_StaleUnixSocketFile_SaysWhatToDo_KeepsTheFile_AndExitsTwo()
+    {
+        // What a killed host leaves behind: a socket file nobody listens on. (Disposing a .NET socket deletes the
+        // file it bound, so the file is moved away from under the socket first.)
+        var path = Path.Combine(_temp.FullName, "stale.sock");
+        using (var crashed = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
+        {
+            crashed.Bind(new UnixDomainSocketEndPoint(path + ".tmp"));
+            crashed.Listen();
+            File.Move(path + ".tmp", path);
+        }
+
+        await using var host = HostProcess.Start([.. HostProcess.AllOnPortZero,
+            "--set", "actorsockets.endpoints.local.protocol=ok", "--set", $"actorsockets.endpoints.local.path={path}"]);
+
+        Assert.Equal(2, await host.WaitForExitAsync(ExitTimeout));
+        var error = SingleLine(host.StandardError);
+        Assert.Contains("'local'", error, StringComparison.Ordinal);
+        Assert.Contains($"{path} already exists and nothing accepts connections on it", error, StringComparison.Ordinal);
+        Assert.Contains("Remove it", error, StringComparison.Ordinal);
+        Assert.True(File.Exists(path));
+
+        // A failed start unbinds the endpoints it had started without leaving dead letters behind.
+        Assert.DoesNotContain("dead letters", host.StandardOutput, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Start_BrokenConfigFile_PrintsFileLineAndColumn_AndExitsTwo()
     {
         var file = Path.Combine(_temp.FullName, "broken.conf");
