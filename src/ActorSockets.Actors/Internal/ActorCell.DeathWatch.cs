@@ -9,8 +9,8 @@ namespace ActorSockets.Actors.Internal;
 /// </summary>
 internal sealed partial class ActorCell
 {
-    // Most actors watch at most one actor and are watched by at most one (a connection and its handler, a
-    // child and its parent's supervisor): those first entries live in these fields, and the collections in
+    // Most actors watch at most one actor and are watched by at most one (a TCP connection watches its handler,
+    // a listener its bind handler): those first entries live in these fields, and the collections in
     // ActorCellExtras exist only from the second entry on. A dictionary and a set per pair of actors cost
     // about 640 bytes, more than the rest of an idle actor.
     private InternalActorRef? _firstWatchee;
