@@ -58,6 +58,18 @@ public sealed class StartupTests : IDisposable
         Assert.DoesNotContain("dead letters", host.StandardOutput, StringComparison.OrdinalIgnoreCase);
     }
 
+    [RequiresRootAndSetprivFact]
+    public async Task Start_PrivilegedPortAsUnprivilegedUser_SaysPermissionDenied_AndExitsTwo()
+    {
+        // Port 1: below 1024, binding it needs privilege whether or not anything listens there.
+        await using var host = HostProcess.StartUnprivileged([.. HostProcess.AllOnPortZero, "--set", "actorsockets.endpoints.hi.port=1"]);
+
+        Assert.Equal(2, await host.WaitForExitAsync(ExitTimeout));
+        var error = SingleLine(host.StandardError);
+        Assert.Equal("actorsockets: endpoint 'hi' (tcp 127.0.0.1:1): permission denied", error);
+        Assert.DoesNotContain("ActorSockets host ready", host.StandardOutput, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Start_BrokenConfigFile_PrintsFileLineAndColumn_AndExitsTwo()
     {

@@ -74,19 +74,31 @@ public sealed partial class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host with <paramref name="args"/> (plus <c>--no-console</c>) in the tests' output folder.</summary>
-    public static HostProcess Start(IEnumerable<string> args) => Start(["--no-console", .. args], throughTerminal: false);
+    public static HostProcess Start(IEnumerable<string> args) => Start(["--no-console", .. args], throughTerminal: false, asNobody: false);
+
+    /// <summary>
+    /// Starts the host as the unprivileged user <c>nobody</c> (util-linux <c>setpriv</c>; the tests must run as
+    /// root, see <see cref="RequiresRootAndSetprivFactAttribute"/>), with <c>--no-console</c>.
+    /// </summary>
+    public static HostProcess StartUnprivileged(IEnumerable<string> args) =>
+        Start(["--no-console", .. args], throughTerminal: false, asNobody: true);
 
     /// <summary>
     /// Starts the host on a pseudo-terminal (util-linux <c>script</c>), so its standard input is interactive and
     /// the console relay is on; lines written with <see cref="TypeLineAsync"/> arrive as if typed.
     /// </summary>
-    public static HostProcess StartOnTerminal(IEnumerable<string> args) => Start(args, throughTerminal: true);
+    public static HostProcess StartOnTerminal(IEnumerable<string> args) => Start(args, throughTerminal: true, asNobody: false);
 
-    private static HostProcess Start(IEnumerable<string> args, bool throughTerminal)
+    private static HostProcess Start(IEnumerable<string> args, bool throughTerminal, bool asNobody)
     {
         var hostArgs = new List<string> { HostDll };
         hostArgs.AddRange(args);
-        var info = new ProcessStartInfo(throughTerminal ? "script" : DotnetPath)
+        if (asNobody)
+        {
+            hostArgs.InsertRange(0, ["--reuid=65534", "--regid=65534", "--clear-groups", "--", DotnetPath]);
+        }
+
+        var info = new ProcessStartInfo(throughTerminal ? "script" : asNobody ? "setpriv" : DotnetPath)
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardInput = true,
@@ -217,7 +229,7 @@ public sealed partial class HostProcess : IAsyncDisposable
         }
     }
 
-    private static string DotnetPath =>
+    internal static string DotnetPath =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
 
     private static string ShellQuote(string arg) => "'" + arg.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
