@@ -48,6 +48,33 @@ public class TcpEchoTests(ITestOutputHelper output) : IoTestKit(output)
     }
 
     [Fact]
+    public async Task Echo_DualStackListener_ServesIPv4AndIPv6Clients()
+    {
+        // One IPv6 socket for both families: the IPv4 client arrives as an IPv4-mapped address. (Bound to the IPv6
+        // any-address, which dual-stack needs, but only loopback clients talk to it.)
+        IActorRef server = Sys.ActorOf(Props.Create<EchoServer>());
+        Sys.Tcp().Tell(new Tcp.Bind(server, new IPEndPoint(IPAddress.IPv6Any, 0), Options: [new Inet.SO.DualStack(true)]), TestActor);
+        var bound = Assert.IsType<IPEndPoint>((await ExpectMsgAsync<Tcp.Bound>()).LocalAddress);
+        Assert.Equal(AddressFamily.InterNetworkV6, bound.AddressFamily);
+
+        await EchoRoundTripsAsync(new IPEndPoint(IPAddress.Loopback, bound.Port), seed: 3, rounds: 3);
+        await EchoRoundTripsAsync(new IPEndPoint(IPAddress.IPv6Loopback, bound.Port), seed: 4, rounds: 3);
+    }
+
+    [Fact]
+    public async Task Echo_IPv6OnlyListener_RefusesIPv4Clients()
+    {
+        IActorRef server = Sys.ActorOf(Props.Create<EchoServer>());
+        Sys.Tcp().Tell(new Tcp.Bind(server, new IPEndPoint(IPAddress.IPv6Any, 0), Options: [new Inet.SO.DualStack(false)]), TestActor);
+        var bound = Assert.IsType<IPEndPoint>((await ExpectMsgAsync<Tcp.Bound>()).LocalAddress);
+
+        await EchoRoundTripsAsync(new IPEndPoint(IPAddress.IPv6Loopback, bound.Port), seed: 5, rounds: 1);
+        SocketException refused = await Assert.ThrowsAsync<SocketException>(
+            () => RawClient.ConnectAsync(new IPEndPoint(IPAddress.Loopback, bound.Port)));
+        Assert.Equal(SocketError.ConnectionRefused, refused.SocketErrorCode);
+    }
+
+    [Fact]
     public async Task Echo_UnixDomainSocket_WorksAndUnbindRemovesTheSocketFile()
     {
         string directory = Directory.CreateTempSubdirectory("actorsockets-io-").FullName;
