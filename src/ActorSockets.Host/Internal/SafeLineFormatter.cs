@@ -23,7 +23,7 @@ namespace ActorSockets.Host.Internal;
 internal sealed class SafeLineFormatter : ITextFormatter
 {
     public const string DefaultTemplate =
-        "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext:l}: {Message:lj}";
+        "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext:l}: {Message:l}";
 
     /// <summary>Properties never listed after the message: shown already, or noise (MEL's event id).</summary>
     private static readonly HashSet<string> _hidden = new(StringComparer.Ordinal) { "SourceContext", "EventId", "{OriginalFormat}" };
