@@ -120,7 +120,7 @@ internal sealed partial class TcpChannel
                 {
                     // Wait for readability with a zero-byte receive, so the idle wait holds no buffer. The counter
                     // is reset before the call: once it returns true, the completion may already run the loop.
-                    ReadableWait wait = _readableWait ??= new ReadableWait(this);
+                    ReadableWait wait = _readableWait!;
                     int readsWithoutWaiting = _readsWithoutWaiting;
                     _readsWithoutWaiting = 0;
                     if (_socket.ReceiveAsync(wait))
@@ -219,6 +219,7 @@ internal sealed partial class TcpChannel
 
             if (read == 0)
             {
+                _endOfStream = true;
                 return ChannelEndOfStream.Instance;
             }
 

@@ -58,6 +58,9 @@ internal sealed partial class TcpChannel : IDisposable, IThreadPoolWorkItem
     private int _readsWithoutWaiting;
     private ReadableWait? _readableWait;
 
+    /// <summary>Set by the read loop when it read end-of-stream; it never reads again after that.</summary>
+    private volatile bool _endOfStream;
+
     /// <param name="socket">The connected socket; the channel owns it from now on.</param>
     /// <param name="owner">The connection actor, told every completion.</param>
     /// <param name="self">The sender of completions and of delivered data: the connection actor's ref (null in tests).</param>
@@ -84,6 +87,9 @@ internal sealed partial class TcpChannel : IDisposable, IThreadPoolWorkItem
     /// </summary>
     public void StartReading(ICanTell reader, bool push, bool suspended)
     {
+        // Created here, on the owner's thread, rather than by the loop: Release (also the owner's) then
+        // always sees it, so a wait can never be created after the channel was released and be left to the GC.
+        _readableWait = new ReadableWait(this);
         _reader = reader;
         _autoRead = push && !suspended;
         if (_autoRead)
@@ -209,10 +215,11 @@ internal sealed partial class TcpChannel : IDisposable, IThreadPoolWorkItem
 
         StopDelivering();
         Interlocked.Exchange(ref _readPermits, ReadingClosed);
-        if (graceful)
+        if (graceful && !_endOfStream)
         {
             // .NET closes a socket abortively (RST) when an operation is still pending on it, as the
-            // zero-byte receive of an idle connection always is, unless it was shut down first.
+            // zero-byte receive of an idle connection always is, unless it was shut down first. Once the
+            // loop has read end-of-stream no receive is pending, and closing sends FIN by itself.
             try
             {
                 _socket.Shutdown(SocketShutdown.Both);
