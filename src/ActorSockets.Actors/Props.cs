@@ -15,13 +15,16 @@ public sealed class Props
 
     private readonly Func<ActorBase> _factory;
 
-    private Props(Type actorType, Func<ActorBase> factory, SupervisorStrategy? supervisorStrategy, string dispatcher, string? mailbox)
+    private Props(
+        Type actorType, Func<ActorBase> factory, SupervisorStrategy? supervisorStrategy, string dispatcher, string? mailbox,
+        bool runsInlineWhenIdle = false)
     {
         ActorType = actorType;
         _factory = factory;
         SupervisorStrategy = supervisorStrategy;
         Dispatcher = dispatcher;
         Mailbox = mailbox;
+        RunsInlineWhenIdle = runsInlineWhenIdle;
     }
 
     /// <summary>The class of the actor.</summary>
@@ -73,22 +76,32 @@ public sealed class Props
     public Props WithSupervisorStrategy(SupervisorStrategy strategy)
     {
         ArgumentNullException.ThrowIfNull(strategy);
-        return new(ActorType, _factory, strategy, Dispatcher, Mailbox);
+        return new(ActorType, _factory, strategy, Dispatcher, Mailbox, RunsInlineWhenIdle);
     }
 
     /// <summary>A copy that runs on the dispatcher <paramref name="dispatcherId"/>.</summary>
     public Props WithDispatcher(string dispatcherId)
     {
         ArgumentException.ThrowIfNullOrEmpty(dispatcherId);
-        return new(ActorType, _factory, SupervisorStrategy, dispatcherId, Mailbox);
+        return new(ActorType, _factory, SupervisorStrategy, dispatcherId, Mailbox, RunsInlineWhenIdle);
     }
 
     /// <summary>A copy that uses the mailbox configured as <paramref name="mailboxId"/>.</summary>
     public Props WithMailbox(string mailboxId)
     {
         ArgumentException.ThrowIfNullOrEmpty(mailboxId);
-        return new(ActorType, _factory, SupervisorStrategy, Dispatcher, mailboxId);
+        return new(ActorType, _factory, SupervisorStrategy, Dispatcher, mailboxId, RunsInlineWhenIdle);
     }
+
+    /// <summary>
+    /// Whether the actor runs at once on the thread of an actor run that tells it something while it is idle,
+    /// instead of being queued for the thread pool. Only for actors that never block and whose runs are short
+    /// (the IO layer's connection actors: a write is one non-blocking send). Defaults to false.
+    /// </summary>
+    internal bool RunsInlineWhenIdle { get; }
+
+    /// <summary>A copy with <see cref="RunsInlineWhenIdle"/> set.</summary>
+    internal Props WithRunsInlineWhenIdle() => new(ActorType, _factory, SupervisorStrategy, Dispatcher, Mailbox, runsInlineWhenIdle: true);
 
     internal ActorBase NewActor() => _factory();
 

@@ -147,13 +147,13 @@ internal sealed class ActorSystemImpl : ExtendedActorSystem
         var mailboxId = props.Mailbox ?? Settings.DefaultMailbox;
         if (mailboxId is null)
         {
-            return new Mailbox(cell, throughput, 0, MailboxOverflowStrategy.DropNewest);
+            return new Mailbox(cell, throughput, 0, MailboxOverflowStrategy.DropNewest, props.RunsInlineWhenIdle);
         }
         if (!Settings.Mailboxes.TryGetValue(mailboxId, out var mailbox))
         {
             throw new ArgumentException($"The mailbox [{mailboxId}] is not configured (actorsockets.actor.mailboxes).", nameof(props));
         }
-        return new Mailbox(cell, throughput, mailbox.Capacity, mailbox.OverflowStrategy);
+        return new Mailbox(cell, throughput, mailbox.Capacity, mailbox.OverflowStrategy, props.RunsInlineWhenIdle);
     }
 
     private void Build()

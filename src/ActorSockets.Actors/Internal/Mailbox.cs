@@ -19,7 +19,7 @@ namespace ActorSockets.Actors.Internal;
 /// message slips in, so that message is drained to dead letters by the single runner.
 /// </para>
 /// </summary>
-internal sealed class Mailbox : IThreadPoolWorkItem
+internal sealed partial class Mailbox : IThreadPoolWorkItem
 {
     private const int Scheduled = 1;
     private const int Suspended = 2;
@@ -29,21 +29,26 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private readonly int _throughput;
     private readonly int _capacity;
     private readonly MailboxOverflowStrategy _overflow;
+    private readonly bool _runsInlineWhenIdle;
     private int _status = Suspended;
     private int _count;
     private SystemMessage? _systemHead;
     private EnvelopeQueue _queue;
     private EnvelopeDeque? _prepended;
 
-    public Mailbox(ActorCell cell, int throughput, int capacity, MailboxOverflowStrategy overflow)
+    public Mailbox(ActorCell cell, int throughput, int capacity, MailboxOverflowStrategy overflow, bool runsInlineWhenIdle)
     {
         _cell = cell;
         _throughput = throughput;
         _capacity = capacity;
         _overflow = overflow;
+        _runsInlineWhenIdle = runsInlineWhenIdle;
     }
 
     public bool IsClosed => (Volatile.Read(ref _status) & Closed) != 0;
+
+    /// <summary>Neither scheduled nor holding mail: the next message schedules it (for tests).</summary>
+    internal bool IsIdle => (Volatile.Read(ref _status) & Scheduled) == 0 && !HasMessages && !HasSystemMessages;
 
     private bool HasMessages => _queue.HasMessages || _prepended is { Count: > 0 };
 
@@ -129,7 +134,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         DrainToDeadLetters();
     }
 
-    public void Execute()
+    /// <summary>The thread pool's entry: one run.</summary>
+    public void Execute() => Run();
+
+    /// <summary>One run of the actor: its system messages, then up to <c>throughput</c> user messages.</summary>
+    private void Run()
     {
         var previous = ActorCell.Current;
         ActorCell.Current = _cell;
@@ -150,11 +159,19 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             ActorCell.Current = previous;
             AssertInvariants();
             Interlocked.And(ref _status, ~Scheduled);
-            TrySchedule(HasMessages, HasSystemMessages);
+            TrySchedule(HasMessages, HasSystemMessages, rescheduling: true);
         }
     }
 
-    private void TrySchedule(bool hasMessages, bool hasSystemMessages)
+    /// <summary>Queues the actor to run unless it is scheduled already or has nothing it may run now.</summary>
+    /// <param name="hasMessages">Whether user messages are waiting.</param>
+    /// <param name="hasSystemMessages">Whether system messages are waiting.</param>
+    /// <param name="rescheduling">
+    /// The runner itself, with work left after its run: that always goes to the thread pool's queue, behind
+    /// everything else waiting, never to the run-next slot or an inline run (either would let one busy actor
+    /// keep its thread).
+    /// </param>
+    private void TrySchedule(bool hasMessages, bool hasSystemMessages, bool rescheduling = false)
     {
         while (true)
         {
@@ -172,6 +189,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             }
             if (Interlocked.CompareExchange(ref _status, status | Scheduled, status) == status)
             {
+                if (!rescheduling && (TryTakeRunNextSlot() || (_runsInlineWhenIdle && TryRunInline())))
+                {
+                    return;
+                }
+
                 ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
                 return;
             }
