@@ -39,7 +39,7 @@ internal sealed class IncomingConnections
         ListenAddress = listenAddress;
         Options = options;
         PullMode = pullMode;
-        Props = Props.FromProducer(() => new TcpIncomingConnection(this));
+        Props = Props.FromProducer(() => new TcpIncomingConnection(this)).WithRunsInlineWhenIdle();
     }
 
     public TcpSettings Settings { get; }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.Sockets;
+using ActorSockets.Actors;
 
 namespace ActorSockets.IO.Internal;
 
@@ -168,9 +169,13 @@ internal sealed partial class TcpChannel
         }
     }
 
-    /// <summary>The socket became readable (or failed): the loop continues on the completing thread.</summary>
+    /// <summary>
+    /// The socket became readable (or failed): the loop continues on the completing thread, and the handler it
+    /// delivers to runs on this thread after it (a run-next scope) rather than through the pool's queue.
+    /// </summary>
     private void OnReadable(ReadableWait wait)
     {
+        using var scope = RunNextScope.Open();
         try
         {
             wait.ThrowIfFailed();
@@ -186,7 +191,11 @@ internal sealed partial class TcpChannel
     }
 
     /// <summary>Continues the read loop after a yield.</summary>
-    void IThreadPoolWorkItem.Execute() => RunReads();
+    void IThreadPoolWorkItem.Execute()
+    {
+        using var scope = RunNextScope.Open();
+        RunReads();
+    }
 
     private void Deliver(Tcp.Received received)
     {

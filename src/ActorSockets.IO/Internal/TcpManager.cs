@@ -24,7 +24,7 @@ internal sealed class TcpManager : ReceiveActor
         Receive<Tcp.Connect>(connect =>
         {
             IActorRef commander = Sender;
-            Context.ActorOf(Props.FromProducer(() => new TcpOutgoingConnection(settings, connectionLogger, commander, connect)));
+            Context.ActorOf(Props.FromProducer(() => new TcpOutgoingConnection(settings, connectionLogger, commander, connect)).WithRunsInlineWhenIdle());
         });
     }
 
