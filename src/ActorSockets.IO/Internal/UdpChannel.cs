@@ -101,7 +101,13 @@ internal sealed class UdpChannel : IDisposable
         _socket.Dispose();
     }
 
-    private static bool ConcernsOneDatagram(SocketError error) =>
+    /// <summary>
+    /// Whether a receive error is about one datagram (the loop counts it as a drop and reads on) rather than
+    /// the socket (the loop ends with <see cref="ChannelFailed"/>). Windows reports an ICMP port-unreachable
+    /// for an earlier send as <see cref="SocketError.ConnectionReset"/> on the next receive; Linux reports it
+    /// (as <see cref="SocketError.ConnectionRefused"/>) only on connected sockets or with <c>IP_RECVERR</c>.
+    /// </summary>
+    internal static bool ConcernsOneDatagram(SocketError error) =>
         error is SocketError.ConnectionReset or SocketError.ConnectionRefused or SocketError.MessageSize
             or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.NetworkReset;
 

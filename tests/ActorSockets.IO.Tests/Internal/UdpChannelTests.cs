@@ -78,6 +78,28 @@ public class UdpChannelTests
         Assert.Equal(1, channel.TakeDropped());
     }
 
+    [Theory]
+    [InlineData(SocketError.ConnectionReset)]
+    [InlineData(SocketError.ConnectionRefused)]
+    [InlineData(SocketError.MessageSize)]
+    [InlineData(SocketError.HostUnreachable)]
+    [InlineData(SocketError.NetworkUnreachable)]
+    [InlineData(SocketError.NetworkReset)]
+    public void ConcernsOneDatagram_ErrorsAboutOneDatagram_True(SocketError error)
+    {
+        Assert.True(UdpChannel.ConcernsOneDatagram(error));
+    }
+
+    [Theory]
+    [InlineData(SocketError.OperationAborted)]
+    [InlineData(SocketError.Interrupted)]
+    [InlineData(SocketError.InvalidArgument)]
+    [InlineData(SocketError.AccessDenied)]
+    public void ConcernsOneDatagram_ErrorsAboutTheSocket_False(SocketError error)
+    {
+        Assert.False(UdpChannel.ConcernsOneDatagram(error));
+    }
+
     [Fact]
     public async Task TrySend_ToPeer_ArrivesAsOneDatagram()
     {
