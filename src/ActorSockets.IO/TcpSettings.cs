@@ -18,6 +18,14 @@ public sealed record TcpSettings
     /// <summary>How long a new connection waits for <see cref="Tcp.Register"/>. Defaults to 5 s.</summary>
     public TimeSpan RegisterTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a close may wait: for accepted writes to reach a peer that does not read (<see cref="Tcp.Close"/>,
+    /// <see cref="Tcp.ConfirmedClose"/>, or a peer's FIN without keep-open), and for the peer's FIN after a
+    /// <see cref="Tcp.ConfirmedClose"/>. When it expires the connection is reset and the handler and every close
+    /// commander get <see cref="Tcp.ErrorClosed"/>. Defaults to 30 s.
+    /// </summary>
+    public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a <see cref="Tcp.Connect"/> without its own timeout may take. Defaults to 10 s.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -62,6 +70,7 @@ public sealed record TcpSettings
             ReceiveBufferSize = IoConfig.GetSizeAsInt(tcp, "receive-buffer-size", min: 1),
             WriteQueueLimit = tcp.GetByteSize("write-queue-limit"),
             RegisterTimeout = IoConfig.GetPositiveTimeSpan(tcp, "register-timeout"),
+            CloseTimeout = IoConfig.GetPositiveTimeSpan(tcp, "close-timeout"),
             ConnectTimeout = IoConfig.GetPositiveTimeSpan(tcp, "connect-timeout"),
             Backlog = IoConfig.GetPositiveInt(tcp, "backlog"),
             BatchAcceptLimit = IoConfig.GetPositiveInt(tcp, "batch-accept-limit"),

@@ -124,6 +124,26 @@ internal abstract partial class TcpConnection
         }
     }
 
+    /// <summary>
+    /// The bytes of accepted writes not yet handed to the kernel, counting the write in flight whole (the kernel may
+    /// already have taken part of it), for the close-timeout log line.
+    /// </summary>
+    private long UnsentBytes()
+    {
+        if (_backlog is not { } backlog)
+        {
+            return 0;
+        }
+
+        long unsent = backlog.InFlight?.Write.Data.Count ?? 0;
+        foreach (PendingWrite queued in backlog.Queued ?? [])
+        {
+            unsent += queued.Write.Data.Count;
+        }
+
+        return unsent;
+    }
+
     private void Acknowledge(PendingWrite pending)
     {
         if (pending.Write.WantsAck)

@@ -25,6 +25,8 @@ namespace ActorSockets.IO.Internal;
 /// <para>Each state is a behaviour method (<c>WaitingForRegistration</c>, <c>Open</c>,
 /// <c>HalfClosedByPeer</c>, <c>Closing</c>, <c>AwaitingPeerFin</c>) that switches on the message type:
 /// cheaper in memory and dispatch than handler lists, which matters at ten thousand connections.
+/// A close that has to wait on the peer (to read what is still queued, or to send its FIN) waits at most
+/// <see cref="TcpSettings.CloseTimeout"/> and then resets the connection, so a peer can never pin a socket.
 /// Every path ends in <c>Context.Stop(Self)</c>, and <see cref="PostStop"/> disposes the channel, so the
 /// socket is released however the actor stops: a close, an error, handler death, a stopping listener,
 /// system shutdown. Before any close event is sent the channel stops delivering, so the handler never
@@ -37,7 +39,13 @@ internal abstract partial class TcpConnection : ActorBase
     private IActorRef? _handler;
     private bool _keepOpenOnPeerClosed;
     private bool _useResumeWriting = true;
-    private ICancelable? _registerTimeout;
+
+    /// <summary>
+    /// The one timeout a connection has pending at a time: the register timeout until <see cref="Tcp.Register"/>
+    /// (or a close) arrives, none while open, then the close timeout once a close has to wait. One field for
+    /// both keeps each connection a reference smaller; <see cref="PostStop"/> cancels whichever it is.
+    /// </summary>
+    private ICancelable? _timeout;
 
     protected TcpConnection(TcpSettings settings, ILogger logger, bool pullMode)
     {
@@ -99,13 +107,13 @@ internal abstract partial class TcpConnection : ActorBase
         }
 
         announceTo.Tell(new Tcp.Connected(remote, local), Self);
-        _registerTimeout = Context.System.Scheduler.ScheduleTellOnce(
+        _timeout = Context.System.Scheduler.ScheduleTellOnce(
             Settings.RegisterTimeout, Self, RegisterTimedOut.Instance, Self);
     }
 
     protected override void PostStop()
     {
-        _registerTimeout?.Cancel();
+        _timeout?.Cancel();
         _channel?.Dispose();
         base.PostStop();
     }
@@ -185,13 +193,18 @@ internal abstract partial class TcpConnection : ActorBase
 
     private void OnRegister(Tcp.Register register)
     {
-        _registerTimeout?.Cancel();
-        _registerTimeout = null;
+        CancelTimeout();
         _handler = register.Handler;
         _keepOpenOnPeerClosed = register.KeepOpenOnPeerClosed;
         _useResumeWriting = register.UseResumeWriting;
         Context.Watch(register.Handler);
         StartReading();
+    }
+
+    private void CancelTimeout()
+    {
+        _timeout?.Cancel();
+        _timeout = null;
     }
 
     private void OnTerminated(Terminated terminated)
