@@ -12,7 +12,10 @@ public sealed record TcpSettings
     /// <summary>The most bytes one read takes, i.e. the largest <see cref="Tcp.Received"/>. Defaults to 64 KiB.</summary>
     public int ReceiveBufferSize { get; init; } = 64 * 1024;
 
-    /// <summary>Bytes of writes that may wait behind the one in flight. Defaults to 128 KiB.</summary>
+    /// <summary>
+    /// Bytes of writes that may wait behind the one in flight; each queued write counts 64 bytes more than its
+    /// data, so 0 lets none wait (Akka's one write at a time). Defaults to 128 KiB.
+    /// </summary>
     public long WriteQueueLimit { get; init; } = 128 * 1024;
 
     /// <summary>How long a new connection waits for <see cref="Tcp.Register"/>. Defaults to 5 s.</summary>

@@ -111,6 +111,24 @@ public class TcpConnectionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Write_ManyEmptyWritesBehindAPendingOne_CountAgainstTheQueueLimit()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+
+        // The peer reads nothing, so the big write stays in flight and every empty write has to queue.
+        connection.Tell(new Tcp.Write(ByteString.FromArrayUnsafe(new byte[32 * 1024 * 1024])), handler.Ref);
+        for (int i = 0; i < 10_000; i++)
+        {
+            connection.Tell(Tcp.Write.Empty with { Ack = new Ack(i) }, handler.Ref);
+        }
+
+        Tcp.CommandFailed refused = await handler.ExpectMsgAsync<Tcp.CommandFailed>();
+        Assert.Equal(0, Assert.IsType<Tcp.Write>(refused.Cmd).Data.Count);
+    }
+
+    [Fact]
     public async Task Write_WithAck_AckComesAfterTheBytesAreSent()
     {
         TestProbe handler = CreateTestProbe();
