@@ -33,6 +33,10 @@ internal sealed class TcpOutgoingConnection : TcpConnection
         try
         {
             _socket = SocketFactory.CreateStream(_connect.RemoteAddress);
+
+            // Before connect, as a listener sets them before bind: the window scale is agreed in the handshake.
+            // The command's own options come after, so they win.
+            SocketOptionTargets.SetBufferSizes(_socket, Settings.SocketReceiveBufferSize, Settings.SocketSendBufferSize);
             foreach (Inet.SocketOption option in _connect.Options ?? [])
             {
                 option.BeforeConnect(_socket);
