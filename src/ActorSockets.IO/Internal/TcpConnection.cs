@@ -101,8 +101,10 @@ internal abstract partial class TcpConnection : ActorBase
                 option.AfterConnect(socket);
             }
         }
-        catch (SocketException e)
+        catch (Exception e)
         {
+            // A custom option may throw anything. The connection is usable without the option, and an exception
+            // escaping here would stop this actor before anyone heard of the connection.
             TcpConnectionLog.OptionsFailed(Logger, remote, e);
         }
 

@@ -55,8 +55,10 @@ internal sealed class TcpListener : ReceiveActor
         {
             socket = Bind();
         }
-        catch (Exception e) when (e is SocketException or IOException or ArgumentException or UnauthorizedAccessException)
+        catch (Exception e)
         {
+            // Anything at all, a custom option's own exception included: an exception escaping PreStart would stop
+            // this actor without a word to the commander.
             if (e is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } inUse
                 && _bind.LocalAddress is UnixDomainSocketEndPoint unix)
             {

@@ -47,8 +47,10 @@ internal sealed class TcpOutgoingConnection : TcpConnection
                 _socket.Bind(local);
             }
         }
-        catch (Exception e) when (e is SocketException or ArgumentException or IOException)
+        catch (Exception e)
         {
+            // Anything at all, a custom option's own exception included: an exception escaping PreStart would stop
+            // this actor without a word to the commander.
             Fail(e);
             return;
         }
