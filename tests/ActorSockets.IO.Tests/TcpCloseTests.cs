@@ -63,6 +63,27 @@ public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
     }
 
     [Fact]
+    public async Task ConfirmedClose_BeforeRegister_WhatThePeerSendsGoesToTheCommanderNotDeadLetters()
+    {
+        TestProbe bindHandler = CreateTestProbe();
+        TestProbe commander = CreateTestProbe();
+        var (_, address) = await BindAsync(bindHandler);
+        var (connection, client) = await AcceptAsync(bindHandler, address);
+        using RawClient _ = client;
+
+        await EventFilter.DeadLetter<Tcp.Received>().ExpectAsync(0, async () =>
+        {
+            await client.SendAsync("unasked");
+            connection.Tell(Tcp.ConfirmedClose.Instance, commander.Ref);
+            await client.ExpectEndOfStreamAsync();
+            client.ShutdownSend();
+
+            Assert.Equal("unasked", (await commander.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+            await commander.ExpectMsgAsync<Tcp.ConfirmedClosed>();
+        });
+    }
+
+    [Fact]
     public async Task Abort_PeerSeesResetAndHandlerGetsAborted()
     {
         TestProbe handler = CreateTestProbe();

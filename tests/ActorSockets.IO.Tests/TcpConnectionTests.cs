@@ -1,4 +1,5 @@
 using ActorSockets.Actors;
+using ActorSockets.IO.Internal;
 using ActorSockets.IO.Tests.Support;
 using ActorSockets.TestKit;
 using Xunit.Abstractions;
@@ -189,6 +190,45 @@ public class TcpConnectionTests(ITestOutputHelper output)
         connection.Tell(new Tcp.Write(ByteString.FromString("after"), new Ack(5)), handler.Ref);
         Assert.Equal(new Ack(5), await handler.ExpectMsgAsync<Ack>());
         Assert.Equal("after", await client.ReadStringAsync(5));
+    }
+
+    [Fact]
+    public async Task ResumeWriting_TwoRequestersWhileWritesPending_BothGetWritingResumed()
+    {
+        TestProbe handler = CreateTestProbe();
+        TestProbe other = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+        byte[] big = RandomBytes(32 * 1024 * 1024, seed: 8);
+        var tooMuch = new Tcp.Write(ByteString.FromArrayUnsafe(new byte[65 * 1024]));
+
+        connection.Tell(new Tcp.Write(ByteString.FromArrayUnsafe(big)), handler.Ref);
+        connection.Tell(tooMuch, handler.Ref);
+        Assert.Same(tooMuch, (await handler.ExpectMsgAsync<Tcp.CommandFailed>()).Cmd);
+        connection.Tell(Tcp.ResumeWriting.Instance, handler.Ref);
+        connection.Tell(Tcp.ResumeWriting.Instance, other.Ref);
+        await handler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(big, await client.ReadExactlyAsync(big.Length, TimeSpan.FromSeconds(30)));
+        await handler.ExpectMsgAsync<Tcp.WritingResumed>();
+        await other.ExpectMsgAsync<Tcp.WritingResumed>();
+    }
+
+    [Fact]
+    public async Task RegisterTimedOut_ArrivingAfterRegister_IsIgnored()
+    {
+        TestProbe handler = CreateTestProbe();
+        TestProbe unhandled = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+        Sys.EventStream.Subscribe(unhandled.Ref, typeof(UnhandledMessage));
+
+        // What the mailbox holds when the timer fires just as Register arrives: its message, behind Register.
+        connection.Tell(TcpConnection.RegisterTimedOut.Instance, connection);
+        await client.SendAsync("still open");
+
+        Assert.Equal("still open", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+        await unhandled.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
     }
 
     [Fact]

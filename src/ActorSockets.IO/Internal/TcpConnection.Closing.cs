@@ -122,8 +122,10 @@ internal abstract partial class TcpConnection
     {
         if (_handler is null)
         {
-            // Never registered, so never read: start now, for the peer's FIN; there is nobody to give data to.
-            _channel?.StartReading(Context.System.DeadLetters, push: true, suspended: false);
+            // Never registered, so never read: start now, for the peer's FIN. As in Akka, whoever closed stands in
+            // for the handler nobody registered and gets what the peer still sends (not dead letters).
+            IActorRef reader = _closeCommanders is [var commander, ..] ? commander : Context.System.DeadLetters;
+            _channel?.StartReading(reader, push: true, suspended: false);
             return;
         }
 

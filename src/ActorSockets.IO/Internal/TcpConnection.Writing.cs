@@ -115,16 +115,24 @@ internal abstract partial class TcpConnection
             return;
         }
 
-        _backlog!.ResumeWritingRequester = Sender;
+        // Everyone who asks is answered, not only the last one.
+        List<IActorRef> requesters = _backlog!.ResumeWritingRequesters ??= [];
+        if (!requesters.Contains(Sender))
+        {
+            requesters.Add(Sender);
+        }
     }
 
     private void OnWritesDrained(WriteBacklog backlog)
     {
-        if (backlog.ResumeWritingRequester is { } requester)
+        if (backlog.ResumeWritingRequesters is { } requesters)
         {
-            backlog.ResumeWritingRequester = null;
+            backlog.ResumeWritingRequesters = null;
             _refusingWrites = false;
-            requester.Tell(Tcp.WritingResumed.Instance, Self);
+            foreach (IActorRef requester in requesters)
+            {
+                requester.Tell(Tcp.WritingResumed.Instance, Self);
+            }
         }
 
         if (_closing)
@@ -207,7 +215,7 @@ internal abstract partial class TcpConnection
         /// <summary>What the queued writes count against the write-queue limit: their data plus a fixed overhead each.</summary>
         public long QueuedBytes { get; set; }
 
-        public IActorRef? ResumeWritingRequester { get; set; }
+        public List<IActorRef>? ResumeWritingRequesters { get; set; }
 
         public bool IsIdle => InFlight is null && (Queued is null || Queued.Count == 0);
     }

@@ -172,13 +172,16 @@ internal abstract partial class TcpConnection : ActorBase
     }
 
     /// <summary>
-    /// What ends the connection the same way in every registered state: a close command, a channel
-    /// failure, or the handler's death.
+    /// What ends the connection the same way in every state after <c>WaitingForRegistration</c>: a close
+    /// command, a channel failure, or the handler's death. Also drops a stale register timeout.
     /// </summary>
     private bool HandleEnding(object message)
     {
         switch (message)
         {
+            case RegisterTimedOut:
+                // Fired just before Register (or a close) cancelled it and was already queued: the wait is over.
+                return true;
             case Tcp.CloseCommand close:
                 BeginClose(close, Sender);
                 return true;
@@ -261,8 +264,8 @@ internal abstract partial class TcpConnection : ActorBase
         Context.Stop(Self);
     }
 
-    /// <summary>Fires when no <see cref="Tcp.Register"/> came within the register timeout.</summary>
-    private sealed record RegisterTimedOut : IDeadLetterSuppression
+    /// <summary>Fires when no <see cref="Tcp.Register"/> came within the register timeout. Internal for tests.</summary>
+    internal sealed record RegisterTimedOut : IDeadLetterSuppression
     {
         public static RegisterTimedOut Instance { get; } = new();
 
