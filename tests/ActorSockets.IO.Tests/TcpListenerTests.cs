@@ -41,6 +41,9 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
         Assert.Same(bind, failed.Cmd);
         SocketException cause = Assert.IsType<SocketException>(failed.Cause);
         Assert.Equal(SocketError.AddressAlreadyInUse, cause.SocketErrorCode);
+
+        // The listener answered itself, and must not linger once it failed.
+        await ExpectTerminatedAsync(Watch(commander.LastSender));
     }
 
     [Fact]
