@@ -251,6 +251,33 @@ public class TcpConnectionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task SuspendReading_PeerSends_NothingArrivesUntilResumeReadingThenAllOfIt()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+        await client.SendAsync("a");
+        Assert.Equal("a", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+
+        connection.Tell(Tcp.SuspendReading.Instance, handler.Ref);
+        connection.Tell(Tcp.ResumeWriting.Instance, handler.Ref);
+        await handler.ExpectMsgAsync<Tcp.WritingResumed>(); // so the suspension has been processed
+
+        // The read that was already waiting for data may still deliver once (documented); after it, nothing.
+        await client.SendAsync("b");
+        IReadOnlyList<Tcp.Received> early = await handler.ReceiveWhileAsync(
+            m => m as Tcp.Received, max: TimeSpan.FromMilliseconds(300));
+        Assert.True(early.Count <= 1, $"{early.Count} reads while suspended");
+        byte[] payload = RandomBytes(256 * 1024, seed: 4);
+        await client.SendAsync(payload);
+        await handler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
+
+        connection.Tell(Tcp.ResumeReading.Instance, handler.Ref);
+        byte[] expected = early.Count == 0 ? [(byte)'b', .. payload] : payload;
+        Assert.Equal(expected, await ReceiveBytesAsync(handler, expected.Length));
+    }
+
+    [Fact]
     public async Task PullMode_EachResumeReading_DeliversExactlyOneReceived()
     {
         TestProbe handler = CreateTestProbe();
