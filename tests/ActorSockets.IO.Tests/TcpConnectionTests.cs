@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace ActorSockets.IO.Tests;
 
 public class TcpConnectionTests(ITestOutputHelper output)
-    : IoTestKit(output, new TcpSettings { RegisterTimeout = TimeSpan.FromMilliseconds(500), WriteQueueLimit = 64 * 1024 })
+    : IoTestKit(output, new TcpSettings { RegisterTimeout = TimeSpan.FromSeconds(1), WriteQueueLimit = 64 * 1024 })
 {
     [Fact]
     public async Task Register_ThenPeerSends_HandlerGetsReceivedFromTheConnection()
