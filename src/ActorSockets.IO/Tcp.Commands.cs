@@ -160,7 +160,8 @@ public static partial class Tcp
 
     /// <summary>
     /// Sends what was accepted for writing, then FIN, keeps reading until the peer closes too, and answers
-    /// with <see cref="ConfirmedClosed"/>.
+    /// with <see cref="ConfirmedClosed"/>. Sent before <see cref="Register"/>, what the peer still sends is
+    /// delivered to the sender of this command, which stands in for the handler.
     /// </summary>
     public sealed record ConfirmedClose : CloseCommand
     {

@@ -22,16 +22,22 @@ public sealed class TcpExt
     /// <summary>The settings every listener and connection of this system uses.</summary>
     public TcpSettings Settings { get; }
 
-    /// <summary>The system's TCP extension, created on first use with <see cref="TcpSettings.Default"/> unless <see cref="Configure"/> ran first.</summary>
+    /// <summary>
+    /// The system's TCP extension. Created on first use with the settings under <c>actorsockets.io.tcp</c> of
+    /// the system's config (<see cref="ActorSystemSettings.Config"/>), the embedded <c>reference.conf</c>
+    /// filling in every key it does not set, as Akka's Tcp extension reads <c>akka.io.tcp</c>; unless
+    /// <see cref="Configure"/> ran first.
+    /// </summary>
+    /// <exception cref="Hocon.ConfigException">The system's <c>actorsockets.io.tcp</c> has a value of the wrong type or out of range.</exception>
     public static TcpExt Get(ActorSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
-        return system.GetOrCreateExtension(s => new TcpExt(s, TcpSettings.Default));
+        return system.GetOrCreateExtension(s => new TcpExt(s, TcpSettings.FromConfig(s.Settings.Config)));
     }
 
     /// <summary>
-    /// Creates the system's TCP extension with <paramref name="settings"/> (typically
-    /// <see cref="TcpSettings.FromConfig"/> of the application config). Call it before the first
+    /// Creates the system's TCP extension with <paramref name="settings"/> instead of the system config's,
+    /// for a host that has already read and checked its settings. Call it before the first
     /// <c>system.Tcp()</c>; once the extension exists its settings cannot change.
     /// </summary>
     /// <exception cref="InvalidOperationException">The extension already exists with other settings.</exception>

@@ -12,11 +12,22 @@ public sealed record TcpSettings
     /// <summary>The most bytes one read takes, i.e. the largest <see cref="Tcp.Received"/>. Defaults to 64 KiB.</summary>
     public int ReceiveBufferSize { get; init; } = 64 * 1024;
 
-    /// <summary>Bytes of writes that may wait behind the one in flight. Defaults to 128 KiB.</summary>
+    /// <summary>
+    /// Bytes of writes that may wait behind the one in flight; each queued write counts 64 bytes more than its
+    /// data, so 0 lets none wait (Akka's one write at a time). Defaults to 128 KiB.
+    /// </summary>
     public long WriteQueueLimit { get; init; } = 128 * 1024;
 
     /// <summary>How long a new connection waits for <see cref="Tcp.Register"/>. Defaults to 5 s.</summary>
     public TimeSpan RegisterTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a close may wait: for accepted writes to reach a peer that does not read (<see cref="Tcp.Close"/>,
+    /// <see cref="Tcp.ConfirmedClose"/>, or a peer's FIN without keep-open), and for the peer's FIN after a
+    /// <see cref="Tcp.ConfirmedClose"/>. When it expires the connection is reset and the handler and every close
+    /// commander get <see cref="Tcp.ErrorClosed"/>. Defaults to 30 s.
+    /// </summary>
+    public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a <see cref="Tcp.Connect"/> without its own timeout may take. Defaults to 10 s.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
@@ -62,6 +73,7 @@ public sealed record TcpSettings
             ReceiveBufferSize = IoConfig.GetSizeAsInt(tcp, "receive-buffer-size", min: 1),
             WriteQueueLimit = tcp.GetByteSize("write-queue-limit"),
             RegisterTimeout = IoConfig.GetPositiveTimeSpan(tcp, "register-timeout"),
+            CloseTimeout = IoConfig.GetPositiveTimeSpan(tcp, "close-timeout"),
             ConnectTimeout = IoConfig.GetPositiveTimeSpan(tcp, "connect-timeout"),
             Backlog = IoConfig.GetPositiveInt(tcp, "backlog"),
             BatchAcceptLimit = IoConfig.GetPositiveInt(tcp, "batch-accept-limit"),

@@ -11,6 +11,14 @@ public static partial class Udp
     /// datagram to <paramref name="Handler"/> as <see cref="Received"/>. Send <see cref="Send"/> and
     /// <see cref="Unbind"/> to the sender of <see cref="Bound"/>.
     /// </summary>
+    /// <remarks>
+    /// As in Akka.IO there is no flow control on <see cref="Received"/>: the socket reads the next datagram as
+    /// soon as it has told the handler the previous one, so a burst waits in the handler's mailbox. A handler
+    /// that cannot keep up sends <see cref="SuspendReading"/> (the kernel's receive buffer then fills and the
+    /// kernel drops the excess) and <see cref="ResumeReading"/> later, or is created with a bounded mailbox.
+    /// Datagrams above <c>actorsockets.io.udp.max-datagram-size</c> are dropped and counted, never delivered;
+    /// the first drop is logged, then one summary per <c>drop-log-interval</c> while drops go on.
+    /// </remarks>
     public sealed record Bind(IActorRef Handler, EndPoint LocalAddress, IReadOnlyList<Inet.SocketOption>? Options = null)
         : Command;
 
@@ -21,7 +29,9 @@ public static partial class Udp
     /// <paramref name="PeerProps"/>; it and every later datagram from that endpoint arrive at that actor as
     /// <see cref="Received"/>, whose sender takes <see cref="Send"/> for the replies. A peer actor that gets
     /// no datagram for <paramref name="IdleTimeout"/> is stopped; a new peer beyond
-    /// <paramref name="MaxPeers"/> has its datagrams dropped (logged) until a slot frees up.
+    /// <paramref name="MaxPeers"/> has its datagrams dropped until a slot frees up (logged as
+    /// <see cref="Bind"/>'s drops are: the first, then a count per <c>drop-log-interval</c>). Datagrams reach
+    /// the peer actors without flow control, as <see cref="Bind"/>'s reach its handler.
     /// </summary>
     /// <param name="PeerProps">Creates the actor for a remote endpoint.</param>
     /// <param name="LocalAddress">The endpoint to bind.</param>

@@ -22,16 +22,22 @@ public sealed class UdpExt
     /// <summary>The settings every UDP socket of this system uses.</summary>
     public UdpSettings Settings { get; }
 
-    /// <summary>The system's UDP extension, created on first use with <see cref="UdpSettings.Default"/> unless <see cref="Configure"/> ran first.</summary>
+    /// <summary>
+    /// The system's UDP extension. Unless <see cref="Configure"/> ran first, it is created on first use with
+    /// the <c>actorsockets.io.udp</c> section of the system's configuration (<see cref="ActorSystemSettings.Config"/>),
+    /// over the IO library's embedded <c>reference.conf</c>, as Akka's <c>Udp</c> extension reads its section.
+    /// </summary>
+    /// <exception cref="Hocon.ConfigException">The system's <c>actorsockets.io.udp</c> section has a malformed value.</exception>
     public static UdpExt Get(ActorSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
-        return system.GetOrCreateExtension(s => new UdpExt(s, UdpSettings.Default));
+        return system.GetOrCreateExtension(s => new UdpExt(s, UdpSettings.FromConfig(s.Settings.Config)));
     }
 
     /// <summary>
-    /// Creates the system's UDP extension with <paramref name="settings"/>. Call it before the first
-    /// <c>system.Udp()</c>; once the extension exists its settings cannot change.
+    /// Creates the system's UDP extension with <paramref name="settings"/> instead of the system's configuration
+    /// (a host that has already read <see cref="UdpSettings.FromConfig"/> passes them here). Call it before the
+    /// first <c>system.Udp()</c>; once the extension exists its settings cannot change.
     /// </summary>
     /// <exception cref="InvalidOperationException">The extension already exists with other settings.</exception>
     public static UdpExt Configure(ActorSystem system, UdpSettings settings)

@@ -18,6 +18,12 @@ public sealed record UdpSettings
     /// <summary>Per-peer mode: the most peer actors at once. Defaults to 10,000.</summary>
     public int MaxPeers { get; init; } = 10_000;
 
+    /// <summary>
+    /// How dropped datagrams are logged: the first drop at once, then at most one summary line per interval
+    /// (with the count) while drops continue. Defaults to 5 s.
+    /// </summary>
+    public TimeSpan DropLogInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary><c>SO_REUSEADDR</c> on bound sockets. Defaults to off.</summary>
     public bool ReuseAddress { get; init; }
 
@@ -44,6 +50,7 @@ public sealed record UdpSettings
             MaxDatagramSize = IoConfig.GetSizeAsInt(udp, "max-datagram-size", min: 1),
             PeerIdleTimeout = IoConfig.GetPositiveTimeSpan(udp, "peer-idle-timeout"),
             MaxPeers = IoConfig.GetPositiveInt(udp, "max-peers"),
+            DropLogInterval = IoConfig.GetPositiveTimeSpan(udp, "drop-log-interval"),
             ReuseAddress = udp.GetBoolean("reuse-address"),
             SocketReceiveBufferSize = IoConfig.GetSizeAsInt(udp, "socket-receive-buffer-size", min: 0),
             SocketSendBufferSize = IoConfig.GetSizeAsInt(udp, "socket-send-buffer-size", min: 0),

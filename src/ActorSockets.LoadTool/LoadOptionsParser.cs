@@ -13,7 +13,7 @@ public static class LoadOptionsParser
 
         Closed-loop echo load against a TCP or Unix socket echo server; every reply byte is verified.
 
-          --host HOST            target host or address (default 127.0.0.1; must be loopback)
+          --host HOST            target host or address (default 127.0.0.1; must be loopback unless --allow-remote)
           --port PORT            target TCP port (default 7007)
           --unix PATH            connect to a Unix domain socket instead of host:port
           --mode MODE            echo | connect-storm | idle (default echo)
@@ -30,8 +30,8 @@ public static class LoadOptionsParser
           --reply-timeout S      time allowed for a reply before the connection counts as failed (default 10)
           --no-roundtrip         connect-storm: close right after connecting, without a round trip
           --json                 print the final result as JSON on stdout (progress stays on stderr)
-          --quiet                no per-second progress lines
-          --allow-remote         allow a target that is not loopback (our rule: load runs on loopback only)
+          --quiet                no progress lines on stderr
+          --allow-remote         allow a --host that is not loopback (refused without it: load stays on this machine)
           -h, --help             this text
 
         Exit codes: 0 success, 1 errors or mismatched bytes during the run, 2 bad arguments or target.

@@ -63,6 +63,72 @@ public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
     }
 
     [Fact]
+    public async Task ConfirmedClose_BeforeRegister_WhatThePeerSendsGoesToTheCommanderNotDeadLetters()
+    {
+        TestProbe bindHandler = CreateTestProbe();
+        TestProbe commander = CreateTestProbe();
+        var (_, address) = await BindAsync(bindHandler);
+        var (connection, client) = await AcceptAsync(bindHandler, address);
+        using RawClient _ = client;
+
+        await EventFilter.DeadLetter<Tcp.Received>().ExpectAsync(0, async () =>
+        {
+            await client.SendAsync("unasked");
+            connection.Tell(Tcp.ConfirmedClose.Instance, commander.Ref);
+            await client.ExpectEndOfStreamAsync();
+            client.ShutdownSend();
+
+            Assert.Equal("unasked", (await commander.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+            await commander.ExpectMsgAsync<Tcp.ConfirmedClosed>();
+        });
+    }
+
+    [Fact]
+    public async Task ConfirmedClose_FromAnotherActor_HandlerAndCommanderGetConfirmedClosed()
+    {
+        TestProbe handler = CreateTestProbe();
+        TestProbe commander = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+
+        connection.Tell(Tcp.ConfirmedClose.Instance, commander.Ref);
+        await client.ExpectEndOfStreamAsync();
+        client.ShutdownSend();
+
+        await handler.ExpectMsgAsync<Tcp.ConfirmedClosed>();
+        await commander.ExpectMsgAsync<Tcp.ConfirmedClosed>();
+    }
+
+    [Fact]
+    public async Task Abort_FromAnotherActor_HandlerAndCommanderGetAborted()
+    {
+        TestProbe handler = CreateTestProbe();
+        TestProbe commander = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+
+        connection.Tell(Tcp.Abort.Instance, commander.Ref);
+
+        await handler.ExpectMsgAsync<Tcp.Aborted>();
+        await commander.ExpectMsgAsync<Tcp.Aborted>();
+    }
+
+    [Fact]
+    public async Task ConfirmedClose_PeerResetsInsteadOfFin_HandlerAndCommanderGetErrorClosed()
+    {
+        TestProbe handler = CreateTestProbe();
+        TestProbe commander = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+
+        connection.Tell(Tcp.ConfirmedClose.Instance, commander.Ref);
+        await client.ExpectEndOfStreamAsync();
+        client.Reset();
+
+        Tcp.ErrorClosed closed = await handler.ExpectMsgAsync<Tcp.ErrorClosed>();
+        Assert.Equal(closed, await commander.ExpectMsgAsync<Tcp.ErrorClosed>());
+    }
+
+    [Fact]
     public async Task Abort_PeerSeesResetAndHandlerGetsAborted()
     {
         TestProbe handler = CreateTestProbe();
@@ -130,13 +196,18 @@ public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
     public async Task PeerReset_IsLoggedAtDebugNotError()
     {
         TestProbe handler = CreateTestProbe();
-        var (_, client) = await ConnectedPairAsync(handler);
+        var (connection, client) = await ConnectedPairAsync(handler);
+        Watch(connection);
 
-        await EventFilter.Debug(contains: "was reset by the peer").ExpectOneAsync(async () =>
+        // The Error filter is active for the whole scenario, up to the connection's stop.
+        await EventFilter.Error().ExpectAsync(0, async () =>
         {
-            client.Reset();
-            await handler.ExpectMsgAsync<Tcp.ErrorClosed>();
+            await EventFilter.Debug(contains: "was reset by the peer").ExpectOneAsync(async () =>
+            {
+                client.Reset();
+                await handler.ExpectMsgAsync<Tcp.ErrorClosed>();
+            });
+            await ExpectTerminatedAsync(connection);
         });
-        await EventFilter.Error().ExpectAsync(0, () => Task.CompletedTask);
     }
 }

@@ -30,6 +30,37 @@ public class TcpConnectTests(ITestOutputHelper output) : IoTestKit(output)
     }
 
     [Fact]
+    public async Task Connect_WithLocalAddress_TheConnectionIsBoundToIt()
+    {
+        using Socket server = Loopback.Listen();
+
+        Sys.Tcp().Tell(new Tcp.Connect(server.LocalEndPoint!, LocalAddress: new IPEndPoint(IPAddress.Loopback, 0)), TestActor);
+        using var timeout = new CancellationTokenSource(RawClient.DefaultTimeout);
+        using Socket accepted = await server.AcceptAsync(timeout.Token);
+
+        IPEndPoint local = Assert.IsType<IPEndPoint>((await ExpectMsgAsync<Tcp.Connected>()).LocalAddress);
+        Assert.Equal(IPAddress.Loopback, local.Address);
+        Assert.NotEqual(0, local.Port);
+        Assert.Equal(accepted.RemoteEndPoint, local);
+    }
+
+    [Fact]
+    public async Task Connect_WithALocalAddressInUse_CommandFailedWithAddressInUse()
+    {
+        // A connection to 127.0.0.1 gets a 127.0.0.1 address whether or not it was bound first, so the test above
+        // cannot tell; binding to a port that a listener holds shows the local address is really bound.
+        using Socket server = Loopback.Listen();
+        using Socket occupant = Loopback.Listen();
+        var connect = new Tcp.Connect(server.LocalEndPoint!, LocalAddress: occupant.LocalEndPoint);
+
+        Sys.Tcp().Tell(connect, TestActor);
+
+        Tcp.CommandFailed failed = await ExpectMsgAsync<Tcp.CommandFailed>();
+        Assert.Same(connect, failed.Cmd);
+        Assert.Equal(SocketError.AddressAlreadyInUse, Assert.IsType<SocketException>(failed.Cause).SocketErrorCode);
+    }
+
+    [Fact]
     public async Task Connect_HostName_ResolvesAndConnects()
     {
         using Socket server = Loopback.Listen();

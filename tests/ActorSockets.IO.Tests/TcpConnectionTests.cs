@@ -1,4 +1,5 @@
 using ActorSockets.Actors;
+using ActorSockets.IO.Internal;
 using ActorSockets.IO.Tests.Support;
 using ActorSockets.TestKit;
 using Xunit.Abstractions;
@@ -6,7 +7,7 @@ using Xunit.Abstractions;
 namespace ActorSockets.IO.Tests;
 
 public class TcpConnectionTests(ITestOutputHelper output)
-    : IoTestKit(output, new TcpSettings { RegisterTimeout = TimeSpan.FromMilliseconds(500), WriteQueueLimit = 64 * 1024 })
+    : IoTestKit(output, new TcpSettings { RegisterTimeout = TimeSpan.FromSeconds(1), WriteQueueLimit = 64 * 1024 })
 {
     [Fact]
     public async Task Register_ThenPeerSends_HandlerGetsReceivedFromTheConnection()
@@ -111,6 +112,24 @@ public class TcpConnectionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Write_ManyEmptyWritesBehindAPendingOne_CountAgainstTheQueueLimit()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+
+        // The peer reads nothing, so the big write stays in flight and every empty write has to queue.
+        connection.Tell(new Tcp.Write(ByteString.FromArrayUnsafe(new byte[32 * 1024 * 1024])), handler.Ref);
+        for (int i = 0; i < 10_000; i++)
+        {
+            connection.Tell(Tcp.Write.Empty with { Ack = new Ack(i) }, handler.Ref);
+        }
+
+        Tcp.CommandFailed refused = await handler.ExpectMsgAsync<Tcp.CommandFailed>();
+        Assert.Equal(0, Assert.IsType<Tcp.Write>(refused.Cmd).Data.Count);
+    }
+
+    [Fact]
     public async Task Write_WithAck_AckComesAfterTheBytesAreSent()
     {
         TestProbe handler = CreateTestProbe();
@@ -174,6 +193,45 @@ public class TcpConnectionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ResumeWriting_TwoRequestersWhileWritesPending_BothGetWritingResumed()
+    {
+        TestProbe handler = CreateTestProbe();
+        TestProbe other = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+        byte[] big = RandomBytes(32 * 1024 * 1024, seed: 8);
+        var tooMuch = new Tcp.Write(ByteString.FromArrayUnsafe(new byte[65 * 1024]));
+
+        connection.Tell(new Tcp.Write(ByteString.FromArrayUnsafe(big)), handler.Ref);
+        connection.Tell(tooMuch, handler.Ref);
+        Assert.Same(tooMuch, (await handler.ExpectMsgAsync<Tcp.CommandFailed>()).Cmd);
+        connection.Tell(Tcp.ResumeWriting.Instance, handler.Ref);
+        connection.Tell(Tcp.ResumeWriting.Instance, other.Ref);
+        await handler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(big, await client.ReadExactlyAsync(big.Length, TimeSpan.FromSeconds(30)));
+        await handler.ExpectMsgAsync<Tcp.WritingResumed>();
+        await other.ExpectMsgAsync<Tcp.WritingResumed>();
+    }
+
+    [Fact]
+    public async Task RegisterTimedOut_ArrivingAfterRegister_IsIgnored()
+    {
+        TestProbe handler = CreateTestProbe();
+        TestProbe unhandled = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+        Sys.EventStream.Subscribe(unhandled.Ref, typeof(UnhandledMessage));
+
+        // What the mailbox holds when the timer fires just as Register arrives: its message, behind Register.
+        connection.Tell(TcpConnection.RegisterTimedOut.Instance, connection);
+        await client.SendAsync("still open");
+
+        Assert.Equal("still open", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+        await unhandled.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
     public async Task SuspendReading_ThenResume_NothingIsLost()
     {
         TestProbe handler = CreateTestProbe();
@@ -190,6 +248,33 @@ public class TcpConnectionTests(ITestOutputHelper output)
 
         Assert.Equal(payload, await ReceiveBytesAsync(handler, payload.Length));
         await handler.ExpectMsgAsync<Tcp.PeerClosed>();
+    }
+
+    [Fact]
+    public async Task SuspendReading_PeerSends_NothingArrivesUntilResumeReadingThenAllOfIt()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+        await client.SendAsync("a");
+        Assert.Equal("a", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+
+        connection.Tell(Tcp.SuspendReading.Instance, handler.Ref);
+        connection.Tell(Tcp.ResumeWriting.Instance, handler.Ref);
+        await handler.ExpectMsgAsync<Tcp.WritingResumed>(); // so the suspension has been processed
+
+        // The read that was already waiting for data may still deliver once (documented); after it, nothing.
+        await client.SendAsync("b");
+        IReadOnlyList<Tcp.Received> early = await handler.ReceiveWhileAsync(
+            m => m as Tcp.Received, max: TimeSpan.FromMilliseconds(300));
+        Assert.True(early.Count <= 1, $"{early.Count} reads while suspended");
+        byte[] payload = RandomBytes(256 * 1024, seed: 4);
+        await client.SendAsync(payload);
+        await handler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
+
+        connection.Tell(Tcp.ResumeReading.Instance, handler.Ref);
+        byte[] expected = early.Count == 0 ? [(byte)'b', .. payload] : payload;
+        Assert.Equal(expected, await ReceiveBytesAsync(handler, expected.Length));
     }
 
     [Fact]

@@ -50,8 +50,10 @@ public class TcpEchoTests(ITestOutputHelper output) : IoTestKit(output)
     [Fact]
     public async Task Echo_DualStackListener_ServesIPv4AndIPv6Clients()
     {
-        // One IPv6 socket for both families: the IPv4 client arrives as an IPv4-mapped address. (Bound to the IPv6
-        // any-address, which dual-stack needs, but only loopback clients talk to it.)
+        // One IPv6 socket for both families: the IPv4 client arrives as an IPv4-mapped address. It has to be bound to
+        // the IPv6 any-address (::): no loopback-only address serves both families (a dual-mode socket bound to
+        // ::ffff:127.0.0.1 refuses ::1 clients, one bound to ::1 refuses 127.0.0.1 clients). Port 0, and only
+        // loopback clients (127.0.0.1 and ::1) ever connect to it.
         IActorRef server = Sys.ActorOf(Props.Create<EchoServer>());
         Sys.Tcp().Tell(new Tcp.Bind(server, new IPEndPoint(IPAddress.IPv6Any, 0), Options: [new Inet.SO.DualStack(true)]), TestActor);
         var bound = Assert.IsType<IPEndPoint>((await ExpectMsgAsync<Tcp.Bound>()).LocalAddress);
@@ -64,6 +66,8 @@ public class TcpEchoTests(ITestOutputHelper output) : IoTestKit(output)
     [Fact]
     public async Task Echo_IPv6OnlyListener_RefusesIPv4Clients()
     {
+        // Bound to :: for the same reason as above: only there does IPV6_V6ONLY decide whether IPv4 clients get in
+        // (a socket bound to ::1 refuses them either way). Only loopback clients connect.
         IActorRef server = Sys.ActorOf(Props.Create<EchoServer>());
         Sys.Tcp().Tell(new Tcp.Bind(server, new IPEndPoint(IPAddress.IPv6Any, 0), Options: [new Inet.SO.DualStack(false)]), TestActor);
         var bound = Assert.IsType<IPEndPoint>((await ExpectMsgAsync<Tcp.Bound>()).LocalAddress);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ActorSockets.Actors;
+using ActorSockets.IO.Internal;
 using ActorSockets.IO.Tests.Support;
 using ActorSockets.TestKit;
 using Xunit.Abstractions;
@@ -40,6 +41,9 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
         Assert.Same(bind, failed.Cmd);
         SocketException cause = Assert.IsType<SocketException>(failed.Cause);
         Assert.Equal(SocketError.AddressAlreadyInUse, cause.SocketErrorCode);
+
+        // The listener answered itself, and must not linger once it failed.
+        await ExpectTerminatedAsync(Watch(commander.LastSender));
     }
 
     [Fact]
@@ -229,5 +233,71 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
         await ExpectTerminatedAsync(listener);
         SocketException refused = await Assert.ThrowsAsync<SocketException>(() => RawClient.ConnectAsync(address));
         Assert.Equal(SocketError.ConnectionRefused, refused.SocketErrorCode);
+    }
+
+    // The accept failures below are told to the listener as its acceptor reports them: a real ECONNABORTED (a client
+    // that resets between handshake and accept; Linux accepts such a connection instead) or EMFILE cannot be
+    // produced on demand over loopback.
+
+    [Fact]
+    public async Task AcceptFailed_ClientLeftBeforeAccept_LoggedAtDebugAndThePermitIsGivenBackAtOnce()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (listener, address) = await BindAsync(handler, pullMode: true);
+        var error = new SocketException((int)SocketError.ConnectionAborted);
+
+        await EventFilter.Error().ExpectAsync(0, async () =>
+        {
+            await EventFilter.Debug(contains: "went away before").ExpectOneAsync(
+                () => listener.Tell(new ChannelAcceptFailed(SocketErrors.ClassifyAccept(error), error), listener));
+
+            // Pull mode, no ResumeAccepting: only the permit given back for the failed accept lets this one in.
+            using RawClient client = await RawClient.ConnectAsync(address);
+            await handler.ExpectMsgAsync<Tcp.Connected>(TimeSpan.FromMilliseconds(500));
+        });
+    }
+
+    [Fact]
+    public async Task AcceptFailed_AfterUnbindWhileDraining_IsHandled()
+    {
+        TestProbe bindHandler = CreateTestProbe();
+        TestProbe handler = CreateTestProbe();
+        TestProbe unhandled = CreateTestProbe();
+        var (listener, address) = await BindAsync(bindHandler);
+        var (connection, client) = await AcceptAsync(bindHandler, address);
+        using RawClient _ = client;
+        connection.Tell(new Tcp.Register(handler.Ref), handler.Ref);
+        listener.Tell(Tcp.Unbind.Instance, TestActor);
+        await ExpectMsgAsync<Tcp.Unbound>();
+        Sys.EventStream.Subscribe(unhandled.Ref, typeof(UnhandledMessage));
+
+        // As if the acceptor had reported a failure just before the unbind closed it.
+        var error = new SocketException((int)SocketError.TooManyOpenSockets);
+        listener.Tell(new ChannelAcceptFailed(SocketFailureKind.Unexpected, error), listener);
+        listener.Tell(Tcp.Unbind.Instance, TestActor);
+        await ExpectMsgAsync<Tcp.Unbound>();
+
+        await unhandled.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task Stop_WithAnAcceptRetryPending_TheRetryTimerDiesWithTheListener()
+    {
+        TestProbe handler = CreateTestProbe();
+        TestProbe deadLetters = CreateTestProbe();
+        var (listener, _) = await BindAsync(handler);
+        Watch(listener);
+        Sys.EventStream.Subscribe(deadLetters.Ref, typeof(DeadLetter));
+        deadLetters.IgnoreMessages(m => m is not DeadLetter { Message: var message }
+            || message.GetType().Name is not ("RetryAccept" or "TimerMessage"));
+        var error = new SocketException((int)SocketError.TooManyOpenSockets);
+
+        await EventFilter.Error(contains: "retrying").ExpectOneAsync(
+            () => listener.Tell(new ChannelAcceptFailed(SocketFailureKind.Unexpected, error), listener));
+        Sys.Stop(listener);
+        await ExpectTerminatedAsync(listener);
+
+        // The retry was due 1 s after the failure; nothing of it may reach the dead listener.
+        await deadLetters.ExpectNoMsgAsync(TimeSpan.FromSeconds(1.5));
     }
 }

@@ -25,4 +25,63 @@ public class TcpReuseAddressTests(ITestOutputHelper output) : IoTestKit(output)
         SocketException cause = Assert.IsType<SocketException>(failed.Cause);
         Assert.Equal(SocketError.AddressAlreadyInUse, cause.SocketErrorCode);
     }
+
+    [Fact]
+    public async Task Bind_ReuseAddressOnByDefault_TheListeningSocketHasSoReuseAddrButNotSoReusePort()
+    {
+        var probe = new ReuseProbe();
+
+        await BindAsync(CreateTestProbe(), options: [probe]);
+
+        Assert.Equal(true, probe.ReuseAddress);
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal(false, probe.ReusePort);
+        }
+    }
+
+    [Fact]
+    public async Task Bind_ReuseAddressOptionOff_TheListeningSocketHasNoSoReuseAddr()
+    {
+        var probe = new ReuseProbe();
+
+        await BindAsync(CreateTestProbe(), options: [new Inet.SO.ReuseAddress(false), probe]);
+
+        Assert.Equal(false, probe.ReuseAddress);
+    }
+
+    /// <summary>
+    /// Reads SO_REUSEADDR (and on Linux SO_REUSEPORT) back from the listening socket with getsockopt, after the
+    /// settings and the options before it were applied and just before it is bound.
+    /// </summary>
+    private sealed record ReuseProbe : Inet.SocketOption
+    {
+        private const int SolSocket = 1;
+        private const int SoReuseAddr = 2;
+        private const int SoReusePort = 15;
+
+        public bool? ReuseAddress { get; private set; }
+
+        public bool? ReusePort { get; private set; }
+
+        public override void BeforeBind(Socket socket)
+        {
+            if (OperatingSystem.IsLinux())
+            {
+                ReuseAddress = Raw(socket, SoReuseAddr);
+                ReusePort = Raw(socket, SoReusePort);
+            }
+            else
+            {
+                ReuseAddress = socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress) is int and not 0;
+            }
+        }
+
+        private static bool Raw(Socket socket, int name)
+        {
+            byte[] value = new byte[sizeof(int)];
+            socket.GetRawSocketOption(SolSocket, name, value);
+            return BitConverter.ToInt32(value) != 0;
+        }
+    }
 }

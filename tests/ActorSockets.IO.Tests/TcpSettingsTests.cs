@@ -13,6 +13,7 @@ public class TcpSettingsTests
         Assert.Equal(64 * 1024, settings.ReceiveBufferSize);
         Assert.True(settings.ReuseAddress);
         Assert.True(settings.NoDelay);
+        Assert.Equal(TimeSpan.FromSeconds(30), settings.CloseTimeout);
     }
 
     [Fact]
@@ -25,6 +26,7 @@ public class TcpSettingsTests
               register-timeout = 250 ms
               max-connections = 3
               no-delay = off
+              close-timeout = 2 s
             }
             """);
 
@@ -35,6 +37,7 @@ public class TcpSettingsTests
         Assert.Equal(TimeSpan.FromMilliseconds(250), settings.RegisterTimeout);
         Assert.Equal(3, settings.MaxConnections);
         Assert.False(settings.NoDelay);
+        Assert.Equal(TimeSpan.FromSeconds(2), settings.CloseTimeout);
         Assert.Equal(1024, settings.Backlog);
     }
 

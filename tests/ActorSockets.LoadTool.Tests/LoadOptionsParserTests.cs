@@ -97,6 +97,31 @@ public class LoadOptionsParserTests
         Assert.Contains("--connections", LoadOptionsParser.Usage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Usage_HostOption_SaysLoopbackIsRequiredOnlyWithoutAllowRemote()
+    {
+        var hostLine = LoadOptionsParser.Usage.Split('\n').Single(l => l.TrimStart().StartsWith("--host", StringComparison.Ordinal));
+
+        Assert.Contains("loopback unless --allow-remote", hostLine, StringComparison.Ordinal);
+        Assert.True(Parse("--host", "192.0.2.1", "--allow-remote").AllowRemote);
+    }
+
+    [Fact]
+    public void Readme_EveryOptionItNames_IsInTheUsageAndAccepted()
+    {
+        var named = System.Text.RegularExpressions.Regex.Matches(LoadToolReadme.Text, @"`(--[a-z-]+)")
+            .Select(m => m.Groups[1].Value)
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(named);
+        Assert.All(named, option =>
+        {
+            Assert.Contains(option, LoadOptionsParser.Usage, StringComparison.Ordinal);
+            Assert.DoesNotContain($"unknown argument '{option}'", LoadOptionsParser.Parse([option, "1"]).ErrorMessage ?? "", StringComparison.Ordinal);
+        });
+    }
+
     private static LoadOptions Parse(params string[] args)
     {
         var result = LoadOptionsParser.Parse(args);

@@ -44,6 +44,14 @@ internal static class SocketErrors
         _ => SocketFailureKind.Unexpected,
     };
 
+    /// <summary>
+    /// Classifies a failed accept on a listening socket that is still open (the acceptor checks that first). There
+    /// <c>ECONNABORTED</c> means a client that reset its connection after the handshake but before the accept: the
+    /// peer went away, as with a reset, not this side closing anything.
+    /// </summary>
+    public static SocketFailureKind ClassifyAccept(Exception error) =>
+        error is SocketException { SocketErrorCode: SocketError.ConnectionAborted } ? SocketFailureKind.Reset : Classify(error);
+
     /// <summary>A short, human-readable cause for close events and <c>CommandFailed</c>.</summary>
     public static string Describe(Exception error) => error switch
     {

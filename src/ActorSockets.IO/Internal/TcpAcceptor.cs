@@ -67,15 +67,9 @@ internal sealed class TcpAcceptor : IDisposable
                     return;
                 }
 
-                SocketFailureKind kind = SocketErrors.Classify(e);
-                if (kind == SocketFailureKind.Reset)
-                {
-                    // A client that reset before we accepted it costs nothing; keep the permit.
-                    _demand.Grant();
-                    continue;
-                }
-
-                _post(new ChannelAcceptFailed(kind, e));
+                // The listener decides: a client that left before the accept gets its permit back at once, anything
+                // else after a pause.
+                _post(new ChannelAcceptFailed(SocketErrors.ClassifyAccept(e), e));
                 continue;
             }
 

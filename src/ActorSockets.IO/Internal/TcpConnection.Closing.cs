@@ -41,10 +41,17 @@ internal abstract partial class TcpConnection
 
         _closing = true;
         _closeCommand = closeCommand;
+
+        // A close before Register ends the wait for it: from now on only the close timeout applies.
+        CancelTimeout();
         Context.Become(Closing);
         if (WritesIdle)
         {
             FinishClose();
+        }
+        else
+        {
+            StartCloseTimeout();
         }
     }
 
@@ -57,6 +64,9 @@ internal abstract partial class TcpConnection
                 _peerFinSeen = true;
                 return true;
             case Tcp.SuspendReading or Tcp.ResumeReading:
+                return true;
+            case CloseTimedOut:
+                OnCloseTimedOut(waitedFor: "the peer to read what was written");
                 return true;
             default:
                 return HandleEnding(message) || HandleWrites(message);
@@ -76,6 +86,9 @@ internal abstract partial class TcpConnection
                 return true;
             case Tcp.SuspendReading or Tcp.ResumeReading or Tcp.ResumeWriting:
                 return true;
+            case CloseTimedOut:
+                OnCloseTimedOut(waitedFor: "the peer's FIN");
+                return true;
             default:
                 return HandleEnding(message);
         }
@@ -92,6 +105,7 @@ internal abstract partial class TcpConnection
                 break;
             case Tcp.ConfirmedClose when !_peerFinSeen:
                 Context.Become(AwaitingPeerFin);
+                StartCloseTimeout();
                 ReadTowardsPeerFin();
                 break;
             case Tcp.ConfirmedClose:
@@ -108,11 +122,45 @@ internal abstract partial class TcpConnection
     {
         if (_handler is null)
         {
-            // Never registered, so never read: start now, for the peer's FIN; there is nobody to give data to.
-            _channel?.StartReading(Context.System.DeadLetters, push: true, suspended: false);
+            // Never registered, so never read: start now, for the peer's FIN. As in Akka, whoever closed stands in
+            // for the handler nobody registered and gets what the peer still sends (not dead letters).
+            IActorRef reader = _closeCommanders is [var commander, ..] ? commander : Context.System.DeadLetters;
+            _channel?.StartReading(reader, push: true, suspended: false);
             return;
         }
 
         _channel?.ReadUntilEndOfStream();
+    }
+
+    /// <summary>
+    /// Starts the close timeout unless it already runs: it bounds the whole close, flushing and waiting for the
+    /// peer's FIN together. A close that finishes at once never starts it.
+    /// </summary>
+    private void StartCloseTimeout() =>
+        _timeout ??= Context.System.Scheduler.ScheduleTellOnce(Settings.CloseTimeout, Self, CloseTimedOut.Instance, Self);
+
+    /// <summary>
+    /// The close waited <see cref="TcpSettings.CloseTimeout"/> for a peer that neither read nor closed: reset the
+    /// connection, which releases the socket and its kernel buffers at once, and say so to everyone waiting.
+    /// </summary>
+    private void OnCloseTimedOut(string waitedFor)
+    {
+        long unsent = UnsentBytes();
+        TcpConnectionLog.CloseTimedOut(Logger, RemoteAddress, Settings.CloseTimeout, waitedFor, unsent);
+        string cause = $"The close timed out after {Settings.CloseTimeout} waiting for {waitedFor} " +
+            $"(up to {unsent} bytes of accepted writes not yet handed to the kernel); the connection was reset.";
+        FailQueuedWrites(cause);
+        _channel?.Abort();
+        StopWith(new Tcp.ErrorClosed(cause));
+    }
+
+    /// <summary>Fires when a close has waited <see cref="TcpSettings.CloseTimeout"/>.</summary>
+    private sealed record CloseTimedOut : IDeadLetterSuppression
+    {
+        public static CloseTimedOut Instance { get; } = new();
+
+        private CloseTimedOut()
+        {
+        }
     }
 }

@@ -4,6 +4,13 @@ namespace ActorSockets.IO.Internal;
 
 internal abstract partial class TcpConnection
 {
+    /// <summary>
+    /// What a queued write costs against <see cref="TcpSettings.WriteQueueLimit"/> besides its data: about the
+    /// memory of the queued command itself. Without it empty writes (<see cref="Tcp.Write.Empty"/> with an ack)
+    /// would cost nothing and could queue without bound.
+    /// </summary>
+    private const int QueuedWriteOverhead = 64;
+
     /// <summary>Writes the kernel did not take at once; allocated on the first one, so idle connections carry none.</summary>
     private WriteBacklog? _backlog;
     private bool _refusingWrites;
@@ -44,10 +51,10 @@ internal abstract partial class TcpConnection
         }
 
         WriteBacklog backlog = _backlog!;
-        if (backlog.QueuedBytes + write.Data.Count <= Settings.WriteQueueLimit)
+        if (backlog.QueuedBytes + QueuedCost(write) <= Settings.WriteQueueLimit)
         {
             (backlog.Queued ??= new Queue<PendingWrite>()).Enqueue(new PendingWrite(write, sender));
-            backlog.QueuedBytes += write.Data.Count;
+            backlog.QueuedBytes += QueuedCost(write);
             return;
         }
 
@@ -58,6 +65,8 @@ internal abstract partial class TcpConnection
             _refusingWrites = true;
         }
     }
+
+    private static long QueuedCost(Tcp.Write write) => write.Data.Count + QueuedWriteOverhead;
 
     /// <summary>Hands one write to the kernel; returns true when it was taken (and acknowledged) at once.</summary>
     private bool StartWrite(PendingWrite pending)
@@ -87,7 +96,7 @@ internal abstract partial class TcpConnection
 
         while (backlog.Queued is not null && backlog.Queued.TryDequeue(out PendingWrite next))
         {
-            backlog.QueuedBytes -= next.Write.Data.Count;
+            backlog.QueuedBytes -= QueuedCost(next.Write);
             if (!StartWrite(next))
             {
                 return;
@@ -106,22 +115,50 @@ internal abstract partial class TcpConnection
             return;
         }
 
-        _backlog!.ResumeWritingRequester = Sender;
+        // Everyone who asks is answered, not only the last one.
+        List<IActorRef> requesters = _backlog!.ResumeWritingRequesters ??= [];
+        if (!requesters.Contains(Sender))
+        {
+            requesters.Add(Sender);
+        }
     }
 
     private void OnWritesDrained(WriteBacklog backlog)
     {
-        if (backlog.ResumeWritingRequester is { } requester)
+        if (backlog.ResumeWritingRequesters is { } requesters)
         {
-            backlog.ResumeWritingRequester = null;
+            backlog.ResumeWritingRequesters = null;
             _refusingWrites = false;
-            requester.Tell(Tcp.WritingResumed.Instance, Self);
+            foreach (IActorRef requester in requesters)
+            {
+                requester.Tell(Tcp.WritingResumed.Instance, Self);
+            }
         }
 
         if (_closing)
         {
             FinishClose();
         }
+    }
+
+    /// <summary>
+    /// The bytes of accepted writes not yet handed to the kernel, counting the write in flight whole (the kernel may
+    /// already have taken part of it), for the close-timeout log line.
+    /// </summary>
+    private long UnsentBytes()
+    {
+        if (_backlog is not { } backlog)
+        {
+            return 0;
+        }
+
+        long unsent = backlog.InFlight?.Write.Data.Count ?? 0;
+        foreach (PendingWrite queued in backlog.Queued ?? [])
+        {
+            unsent += queued.Write.Data.Count;
+        }
+
+        return unsent;
     }
 
     private void Acknowledge(PendingWrite pending)
@@ -175,9 +212,10 @@ internal abstract partial class TcpConnection
 
         public Queue<PendingWrite>? Queued { get; set; }
 
+        /// <summary>What the queued writes count against the write-queue limit: their data plus a fixed overhead each.</summary>
         public long QueuedBytes { get; set; }
 
-        public IActorRef? ResumeWritingRequester { get; set; }
+        public List<IActorRef>? ResumeWritingRequesters { get; set; }
 
         public bool IsIdle => InFlight is null && (Queued is null || Queued.Count == 0);
     }

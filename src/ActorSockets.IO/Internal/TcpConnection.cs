@@ -25,6 +25,8 @@ namespace ActorSockets.IO.Internal;
 /// <para>Each state is a behaviour method (<c>WaitingForRegistration</c>, <c>Open</c>,
 /// <c>HalfClosedByPeer</c>, <c>Closing</c>, <c>AwaitingPeerFin</c>) that switches on the message type:
 /// cheaper in memory and dispatch than handler lists, which matters at ten thousand connections.
+/// A close that has to wait on the peer (to read what is still queued, or to send its FIN) waits at most
+/// <see cref="TcpSettings.CloseTimeout"/> and then resets the connection, so a peer can never pin a socket.
 /// Every path ends in <c>Context.Stop(Self)</c>, and <see cref="PostStop"/> disposes the channel, so the
 /// socket is released however the actor stops: a close, an error, handler death, a stopping listener,
 /// system shutdown. Before any close event is sent the channel stops delivering, so the handler never
@@ -37,7 +39,13 @@ internal abstract partial class TcpConnection : ActorBase
     private IActorRef? _handler;
     private bool _keepOpenOnPeerClosed;
     private bool _useResumeWriting = true;
-    private ICancelable? _registerTimeout;
+
+    /// <summary>
+    /// The one timeout a connection has pending at a time: the register timeout until <see cref="Tcp.Register"/>
+    /// (or a close) arrives, none while open, then the close timeout once a close has to wait. One field for
+    /// both keeps each connection a reference smaller; <see cref="PostStop"/> cancels whichever it is.
+    /// </summary>
+    private ICancelable? _timeout;
 
     protected TcpConnection(TcpSettings settings, ILogger logger, bool pullMode)
     {
@@ -93,19 +101,21 @@ internal abstract partial class TcpConnection : ActorBase
                 option.AfterConnect(socket);
             }
         }
-        catch (SocketException e)
+        catch (Exception e)
         {
+            // A custom option may throw anything. The connection is usable without the option, and an exception
+            // escaping here would stop this actor before anyone heard of the connection.
             TcpConnectionLog.OptionsFailed(Logger, remote, e);
         }
 
         announceTo.Tell(new Tcp.Connected(remote, local), Self);
-        _registerTimeout = Context.System.Scheduler.ScheduleTellOnce(
+        _timeout = Context.System.Scheduler.ScheduleTellOnce(
             Settings.RegisterTimeout, Self, RegisterTimedOut.Instance, Self);
     }
 
     protected override void PostStop()
     {
-        _registerTimeout?.Cancel();
+        _timeout?.Cancel();
         _channel?.Dispose();
         base.PostStop();
     }
@@ -162,13 +172,16 @@ internal abstract partial class TcpConnection : ActorBase
     }
 
     /// <summary>
-    /// What ends the connection the same way in every registered state: a close command, a channel
-    /// failure, or the handler's death.
+    /// What ends the connection the same way in every state after <c>WaitingForRegistration</c>: a close
+    /// command, a channel failure, or the handler's death. Also drops a stale register timeout.
     /// </summary>
     private bool HandleEnding(object message)
     {
         switch (message)
         {
+            case RegisterTimedOut:
+                // Fired just before Register (or a close) cancelled it and was already queued: the wait is over.
+                return true;
             case Tcp.CloseCommand close:
                 BeginClose(close, Sender);
                 return true;
@@ -185,13 +198,18 @@ internal abstract partial class TcpConnection : ActorBase
 
     private void OnRegister(Tcp.Register register)
     {
-        _registerTimeout?.Cancel();
-        _registerTimeout = null;
+        CancelTimeout();
         _handler = register.Handler;
         _keepOpenOnPeerClosed = register.KeepOpenOnPeerClosed;
         _useResumeWriting = register.UseResumeWriting;
         Context.Watch(register.Handler);
         StartReading();
+    }
+
+    private void CancelTimeout()
+    {
+        _timeout?.Cancel();
+        _timeout = null;
     }
 
     private void OnTerminated(Terminated terminated)
@@ -246,8 +264,8 @@ internal abstract partial class TcpConnection : ActorBase
         Context.Stop(Self);
     }
 
-    /// <summary>Fires when no <see cref="Tcp.Register"/> came within the register timeout.</summary>
-    private sealed record RegisterTimedOut : IDeadLetterSuppression
+    /// <summary>Fires when no <see cref="Tcp.Register"/> came within the register timeout. Internal for tests.</summary>
+    internal sealed record RegisterTimedOut : IDeadLetterSuppression
     {
         public static RegisterTimedOut Instance { get; } = new();
 

@@ -33,4 +33,8 @@ internal static partial class TcpConnectionLog
     [LoggerMessage(EventId = 106, Level = LogLevel.Error,
         Message = "Could not apply socket options to connection {Remote}")]
     public static partial void OptionsFailed(ILogger logger, EndPoint remote, Exception error);
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Information,
+        Message = "Close of connection {Remote} timed out after {Timeout} waiting for {WaitedFor}, with up to {UnsentBytes} bytes unsent; resetting it")]
+    public static partial void CloseTimedOut(ILogger logger, EndPoint remote, TimeSpan timeout, string waitedFor, long unsentBytes);
 }

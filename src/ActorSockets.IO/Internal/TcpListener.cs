@@ -19,7 +19,7 @@ namespace ActorSockets.IO.Internal;
 /// finished, so unbinding a server never cuts off the clients it is serving; stopping the actor does, and
 /// so does the death of the bind handler, which the listener watches.
 /// </remarks>
-internal sealed class TcpListener : ReceiveActor
+internal sealed class TcpListener : ReceiveActor, IWithTimers
 {
     private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromSeconds(1);
 
@@ -34,6 +34,9 @@ internal sealed class TcpListener : ReceiveActor
     private EndPoint _localAddress;
     private string? _unixPathToDelete;
 
+    /// <summary>Accept permits spent on failed accepts, given back together when the retry timer fires.</summary>
+    private int _acceptsToRetry;
+
     public TcpListener(TcpSettings settings, ILogger logger, ILogger connectionLogger, IActorRef commander, Tcp.Bind bind)
     {
         _settings = settings;
@@ -45,6 +48,9 @@ internal sealed class TcpListener : ReceiveActor
         Listening();
     }
 
+    /// <summary>The retry timer lives here, so it dies with the listener on every stop path.</summary>
+    public ITimerScheduler Timers { get; set; } = null!;
+
     protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
 
     protected override void PreStart()
@@ -55,8 +61,10 @@ internal sealed class TcpListener : ReceiveActor
         {
             socket = Bind();
         }
-        catch (Exception e) when (e is SocketException or IOException or ArgumentException or UnauthorizedAccessException)
+        catch (Exception e)
         {
+            // Anything at all, a custom option's own exception included: an exception escaping PreStart would stop
+            // this actor without a word to the commander.
             if (e is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } inUse
                 && _bind.LocalAddress is UnixDomainSocketEndPoint unix)
             {
@@ -127,12 +135,12 @@ internal sealed class TcpListener : ReceiveActor
         });
         Receive<ChannelAccepted>(_ => OnAccepted());
         Receive<Tcp.ResumeAccepting>(resume => _acceptor?.Grant(Math.Max(1, resume.BatchSize)));
-        Receive<ChannelAcceptFailed>(failed =>
+        Receive<ChannelAcceptFailed>(OnAcceptFailed);
+        Receive<RetryAccept>(_ =>
         {
-            TcpListenerLog.AcceptFailed(_logger, _localAddress, AcceptRetryDelay, failed.Error);
-            Context.System.Scheduler.ScheduleTellOnce(AcceptRetryDelay, Self, RetryAccept.Instance, Self);
+            _acceptor?.Grant(_acceptsToRetry);
+            _acceptsToRetry = 0;
         });
-        Receive<RetryAccept>(_ => _acceptor?.Grant(1));
         Receive<Tcp.Unbind>(_ =>
         {
             CloseListeningSocket();
@@ -151,6 +159,7 @@ internal sealed class TcpListener : ReceiveActor
         Receive<Tcp.Unbind>(_ => Sender.Tell(Tcp.Unbound.Instance, Self));
         Receive<Tcp.ResumeAccepting>(_ => { });
         Receive<ChannelAccepted>(_ => { });
+        Receive<ChannelAcceptFailed>(_ => { });
         Receive<RetryAccept>(_ => { });
         Receive<ConnectionStopped>(_ =>
         {
@@ -184,6 +193,28 @@ internal sealed class TcpListener : ReceiveActor
         if (!_bind.PullMode)
         {
             _acceptor?.Grant(1);
+        }
+    }
+
+    /// <summary>
+    /// Each failed accept spent a permit. A client that went away before its connection was accepted is routine
+    /// (Debug) and the permit is given back at once; anything else is logged as an error and retried after a pause,
+    /// so that a persistent failure (out of file descriptors, say) does not spin.
+    /// </summary>
+    private void OnAcceptFailed(ChannelAcceptFailed failed)
+    {
+        if (failed.Kind == SocketFailureKind.Reset)
+        {
+            TcpListenerLog.ClientLeftBeforeAccept(_logger, _localAddress, SocketErrors.Describe(failed.Error));
+            _acceptor?.Grant(1);
+            return;
+        }
+
+        TcpListenerLog.AcceptFailed(_logger, _localAddress, AcceptRetryDelay, failed.Error);
+        _acceptsToRetry++;
+        if (!Timers.IsTimerActive(RetryAccept.Instance))
+        {
+            Timers.StartSingleTimer(RetryAccept.Instance, RetryAccept.Instance, AcceptRetryDelay);
         }
     }
 

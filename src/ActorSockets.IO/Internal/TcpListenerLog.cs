@@ -19,6 +19,10 @@ internal static partial class TcpListenerLog
     [LoggerMessage(EventId = 203, Level = LogLevel.Error, Message = "Accept on {Endpoint} failed; retrying in {Delay}")]
     public static partial void AcceptFailed(ILogger logger, EndPoint endpoint, TimeSpan delay, Exception error);
 
+    [LoggerMessage(EventId = 206, Level = LogLevel.Debug,
+        Message = "A client of {Endpoint} went away before its connection was accepted: {Cause}")]
+    public static partial void ClientLeftBeforeAccept(ILogger logger, EndPoint endpoint, string cause);
+
     [LoggerMessage(EventId = 205, Level = LogLevel.Information,
         Message = "The bind handler of {Endpoint} stopped; closing the listener and its connections")]
     public static partial void HandlerStopped(ILogger logger, EndPoint endpoint);

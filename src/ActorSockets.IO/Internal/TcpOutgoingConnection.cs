@@ -33,6 +33,10 @@ internal sealed class TcpOutgoingConnection : TcpConnection
         try
         {
             _socket = SocketFactory.CreateStream(_connect.RemoteAddress);
+
+            // Before connect, as a listener sets them before bind: the window scale is agreed in the handshake.
+            // The command's own options come after, so they win.
+            SocketOptionTargets.SetBufferSizes(_socket, Settings.SocketReceiveBufferSize, Settings.SocketSendBufferSize);
             foreach (Inet.SocketOption option in _connect.Options ?? [])
             {
                 option.BeforeConnect(_socket);
@@ -43,8 +47,10 @@ internal sealed class TcpOutgoingConnection : TcpConnection
                 _socket.Bind(local);
             }
         }
-        catch (Exception e) when (e is SocketException or ArgumentException or IOException)
+        catch (Exception e)
         {
+            // Anything at all, a custom option's own exception included: an exception escaping PreStart would stop
+            // this actor without a word to the commander.
             Fail(e);
             return;
         }

@@ -9,10 +9,22 @@ namespace ActorSockets.IO.Internal;
 /// One actor per <see cref="Udp.Bind"/>: owns the bound datagram socket, delivers each datagram to the
 /// handler as <see cref="Udp.Received"/> (one read granted at a time, like a TCP connection), and sends
 /// <see cref="Udp.Send"/> datagrams from the same socket so replies come from the bound port. Dropped
-/// datagrams (oversized, per-datagram errors) are logged and never stop it; the death of the handler,
-/// which it watches, does.
+/// datagrams (oversized, per-datagram errors) never stop it; the death of the handler, which it watches,
+/// does.
 /// </summary>
-internal sealed class UdpListener : ReceiveActor
+/// <remarks>
+/// <para>
+/// The socket counts drops itself and tells this actor with at most one message at a time, so a flood
+/// of bad datagrams cannot grow this mailbox; <see cref="UdpDropLog"/> then logs the first drop and a
+/// summary per <c>drop-log-interval</c>, not a line per datagram.
+/// </para>
+/// <para>
+/// The next read is granted as soon as a datagram has been told to the handler, as Akka.IO's UDP
+/// listener does: there is no ack for <see cref="Udp.Received"/>, so the handler's mailbox absorbs a
+/// burst, and a handler that falls behind uses <see cref="Udp.SuspendReading"/> (or a bounded mailbox).
+/// </para>
+/// </remarks>
+internal sealed class UdpListener : ReceiveActor, IWithTimers
 {
     private readonly UdpSettings _settings;
     private readonly ILogger _logger;
@@ -23,6 +35,7 @@ internal sealed class UdpListener : ReceiveActor
     private bool _suspended;
     private bool _readInFlight;
     private Udp.Received? _held;
+    private UdpDropLog? _dropLog;
 
     public UdpListener(UdpSettings settings, ILogger logger, IActorRef commander, Udp.Bind bind)
     {
@@ -33,6 +46,8 @@ internal sealed class UdpListener : ReceiveActor
         _localAddress = bind.LocalAddress;
         Bound();
     }
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     protected override void PreStart()
     {
@@ -61,6 +76,7 @@ internal sealed class UdpListener : ReceiveActor
         }
 
         _channel = new UdpChannel(socket, ChannelOwner.TellTo(Self), _settings.MaxDatagramSize);
+        _dropLog = new UdpDropLog(_logger, _localAddress, _settings.DropLogInterval);
         Context.Watch(_bind.Handler);
         _commander.Tell(new Udp.Bound(_localAddress), Self);
         RequestReadIfWanted();
@@ -101,7 +117,19 @@ internal sealed class UdpListener : ReceiveActor
             RequestReadIfWanted();
         });
         Receive<ChannelDatagramDropped>(dropped =>
-            UdpLog.DatagramDropped(_logger, _localAddress, dropped.From?.ToString() ?? "unknown", dropped.Reason));
+        {
+            if (_dropLog!.Dropped(_channel!.TakeDropped(), dropped.From, dropped.Reason))
+            {
+                Timers.StartPeriodicTimer(UdpDropLog.Tick.Instance, UdpDropLog.Tick.Instance, _settings.DropLogInterval);
+            }
+        });
+        Receive<UdpDropLog.Tick>(_ =>
+        {
+            if (!_dropLog!.IntervalElapsed())
+            {
+                Timers.Cancel(UdpDropLog.Tick.Instance);
+            }
+        });
         Receive<ChannelFailed>(failed =>
         {
             UdpLog.ReceiveFailed(_logger, _localAddress, failed.Error);

@@ -13,6 +13,11 @@ internal static partial class UdpLog
         Message = "UDP {Endpoint} dropped a datagram from {From}: {Reason}")]
     public static partial void DatagramDropped(ILogger logger, EndPoint endpoint, string from, string reason);
 
+    [LoggerMessage(EventId = 304, Level = LogLevel.Warning,
+        Message = "UDP {Endpoint} dropped {Count} more datagrams in the last {Interval} (one from {From}: {Reason})")]
+    public static partial void DatagramsDroppedSummary(
+        ILogger logger, EndPoint endpoint, long count, TimeSpan interval, string from, string reason);
+
     [LoggerMessage(EventId = 302, Level = LogLevel.Error, Message = "UDP {Endpoint} failed; closing it")]
     public static partial void ReceiveFailed(ILogger logger, EndPoint endpoint, Exception error);
 

@@ -12,12 +12,16 @@ namespace ActorSockets.IO.Internal;
 /// </summary>
 /// <remarks>
 /// Memory stays bounded: at most <c>max-peers</c> actors exist, and a sweep every half idle timeout stops
-/// peers that have been quiet for the whole timeout. The bound socket's actor watches this one, so
-/// stopping it (or its failing) closes the socket.
+/// peers that have been quiet for the whole timeout. A datagram from a new peer beyond that is refused,
+/// and the refusals are logged through <see cref="UdpDropLog"/> (the first, then a count per interval),
+/// so a peer-address flood cannot flood the log. The bound socket's actor watches this one, so stopping
+/// it (or its failing) closes the socket.
 /// </remarks>
-internal sealed class UdpPeerRouter : ReceiveActor
+internal sealed class UdpPeerRouter : ReceiveActor, IWithTimers
 {
     private readonly ILogger _logger;
+    private readonly TimeSpan _dropLogInterval;
+    private readonly string _refusedReason;
     private readonly IActorRef _commander;
     private readonly Udp.BindPerPeer _bind;
     private readonly TimeSpan _idleTimeout;
@@ -28,6 +32,7 @@ internal sealed class UdpPeerRouter : ReceiveActor
     private EndPoint _localAddress;
     private ICancelable? _sweep;
     private IActorRef? _unbinder;
+    private UdpDropLog? _dropLog;
 
     public UdpPeerRouter(UdpSettings settings, ILogger logger, IActorRef commander, Udp.BindPerPeer bind)
     {
@@ -36,9 +41,13 @@ internal sealed class UdpPeerRouter : ReceiveActor
         _bind = bind;
         _idleTimeout = bind.IdleTimeout ?? settings.PeerIdleTimeout;
         _maxPeers = bind.MaxPeers ?? settings.MaxPeers;
+        _dropLogInterval = settings.DropLogInterval;
+        _refusedReason = $"max-peers ({_maxPeers}) reached";
         _localAddress = bind.LocalAddress;
         Binding();
     }
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     protected override void PreStart()
     {
@@ -59,6 +68,7 @@ internal sealed class UdpPeerRouter : ReceiveActor
         {
             _socket = Sender;
             _localAddress = bound.LocalAddress;
+            _dropLog = new UdpDropLog(_logger, _localAddress, _dropLogInterval);
             Context.Watch(_socket);
             TimeSpan sweepEvery = _idleTimeout / 2;
             _sweep = Context.System.Scheduler.ScheduleTellRepeatedly(sweepEvery, sweepEvery, Self, Sweep.Instance, Self);
@@ -78,6 +88,13 @@ internal sealed class UdpPeerRouter : ReceiveActor
         Receive<Udp.Received>(OnReceived);
         Receive<Udp.Send>(send => _socket!.Tell(send, Sender));
         Receive<Sweep>(_ => StopIdlePeers());
+        Receive<UdpDropLog.Tick>(_ =>
+        {
+            if (!_dropLog!.IntervalElapsed())
+            {
+                Timers.Cancel(UdpDropLog.Tick.Instance);
+            }
+        });
         Receive<Terminated>(OnTerminated);
         Receive<Udp.Unbind>(_ =>
         {
@@ -103,7 +120,11 @@ internal sealed class UdpPeerRouter : ReceiveActor
 
         if (_peers.Count >= _maxPeers)
         {
-            UdpLog.DatagramDropped(_logger, _localAddress, received.Sender.ToString() ?? "unknown", $"max-peers ({_maxPeers}) reached");
+            if (_dropLog!.Dropped(1, received.Sender, _refusedReason))
+            {
+                Timers.StartPeriodicTimer(UdpDropLog.Tick.Instance, UdpDropLog.Tick.Instance, _dropLogInterval);
+            }
+
             return;
         }
 

@@ -30,6 +30,21 @@ public class SocketErrorsTests
     }
 
     [Fact]
+    public void ClassifyAccept_ConnectionAborted_IsResetBecauseTheClientWentAway()
+    {
+        Assert.Equal(SocketFailureKind.Reset, SocketErrors.ClassifyAccept(new SocketException((int)SocketError.ConnectionAborted)));
+    }
+
+    [Theory]
+    [InlineData(SocketError.ConnectionReset, "Reset")]
+    [InlineData(SocketError.OperationAborted, "Aborted")]
+    [InlineData(SocketError.TooManyOpenSockets, "Unexpected")]
+    public void ClassifyAccept_AnyOtherError_SortsLikeClassify(SocketError error, string expectedKind)
+    {
+        Assert.Equal(expectedKind, SocketErrors.ClassifyAccept(new SocketException((int)error)).ToString());
+    }
+
+    [Fact]
     public void Describe_SocketException_NamesTheErrorCode()
     {
         Assert.StartsWith("ConnectionReset:", SocketErrors.Describe(new SocketException((int)SocketError.ConnectionReset)), StringComparison.Ordinal);

@@ -14,7 +14,7 @@ public sealed class SocketTests
 
 /// <summary>
 /// Base class of the actor-level IO tests: a TestKit whose system has its TCP and UDP extensions configured
-/// for the test, plus helpers for binding and accepting. After every test (system terminated) it checks
+/// for the test (explicitly with settings, or through the system's config), plus helpers for binding and accepting. After every test (system terminated) it checks
 /// that the process has exactly as many sockets open as before the test.
 /// </summary>
 [Collection(SocketTests.Name)]
@@ -28,6 +28,16 @@ public abstract class IoTestKit : TestKit.TestKit
         _socketsBefore = SocketHandles.Supported ? SocketHandles.Count() : 0;
         TcpExt.Configure(Sys, tcp ?? TcpSettings.Default);
         UdpExt.Configure(Sys, udp ?? UdpSettings.Default);
+    }
+
+    /// <summary>
+    /// A system created with <paramref name="hocon"/> as its config. The IO extensions are left alone, so
+    /// <c>system.Tcp()</c> reads its settings from that config, as an application's would.
+    /// </summary>
+    protected IoTestKit(ITestOutputHelper output, string hocon)
+        : base(hocon, output)
+    {
+        _socketsBefore = SocketHandles.Supported ? SocketHandles.Count() : 0;
     }
 
     protected static readonly IPEndPoint AnyLoopbackPort = new(IPAddress.Loopback, 0);

@@ -1,0 +1,30 @@
+using ActorSockets.Hocon;
+
+namespace ActorSockets.IO.Tests;
+
+public class UdpSettingsTests
+{
+    [Fact]
+    public void FromConfig_DropLogInterval_IsRead()
+    {
+        Config config = ConfigFactory.ParseString("actorsockets.io.udp.drop-log-interval = 250 ms");
+
+        Assert.Equal(TimeSpan.FromMilliseconds(250), UdpSettings.FromConfig(config).DropLogInterval);
+    }
+
+    [Fact]
+    public void FromConfig_EmptyConfig_DropLogIntervalIsTheDocumentedDefault()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(5), UdpSettings.FromConfig(Config.Empty).DropLogInterval);
+    }
+
+    [Fact]
+    public void FromConfig_ZeroDropLogInterval_ThrowsConfigExceptionNamingTheKey()
+    {
+        Config config = ConfigFactory.ParseString("actorsockets.io.udp.drop-log-interval = 0 s");
+
+        ConfigException error = Assert.Throws<ConfigException>(() => UdpSettings.FromConfig(config));
+
+        Assert.Contains("drop-log-interval", error.Message, StringComparison.Ordinal);
+    }
+}
