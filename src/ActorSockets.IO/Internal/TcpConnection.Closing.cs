@@ -97,7 +97,13 @@ internal abstract partial class TcpConnection
     /// <summary>Every accepted write is sent: send FIN and finish the close that was asked for.</summary>
     private void FinishClose()
     {
-        _channel?.ShutdownOutput();
+        // Once the peer's FIN was read nothing can be left unread, so closing the socket sends FIN by itself
+        // (unread data would turn close into RST, which is what the explicit shutdown guards against).
+        if (!_peerFinSeen)
+        {
+            _channel?.ShutdownOutput();
+        }
+
         switch (_closeCommand)
         {
             case null:
