@@ -232,7 +232,12 @@ internal sealed partial class TcpChannel
                 return ChannelEndOfStream.Instance;
             }
 
-            return new Tcp.Received(ByteString.FromArrayUnsafe(buffer.AsSpan(0, read).ToArray()));
+            // Every byte of the copy is overwritten, so it need not be zeroed first: for reads of a few KiB the
+            // zeroing cost as much as the copy (echo-compare, 100 x 4 KiB, 15 runs: 1.14x raw's CPU per op
+            // instead of 1.23x; 11 of 15 paired runs faster).
+            byte[] data = GC.AllocateUninitializedArray<byte>(read);
+            buffer.AsSpan(0, read).CopyTo(data);
+            return new Tcp.Received(ByteString.FromArrayUnsafe(data));
         }
         finally
         {
