@@ -10,7 +10,8 @@ namespace ActorSockets.Benchmarks.Echo;
 /// <c>echo-server --impl NAME [--port N | --unix PATH] [--host ADDR] [--ignore-stdin]</c>: serves one echo
 /// implementation, prints <c>listening on PORT</c> (or <c>listening on unix:PATH</c>) on stdout once bound, and serves
 /// until stdin closes, SIGTERM or SIGINT. A line <c>gc</c> on stdin forces a full compacting collection and is answered
-/// <c>gc done HEAPBYTES</c> (the managed heap after it), so the orchestrator measures memory without garbage in it.
+/// <c>gc done HEAPBYTES</c> (the managed heap after it), so the orchestrator measures memory without garbage in it;
+/// a line <c>stats</c> is answered with the collections, pause time and bytes allocated so far.
 /// </summary>
 public static class EchoServerCommand
 {
@@ -30,6 +31,7 @@ public static class EchoServerCommand
 
         Prints "listening on PORT" once bound. Stops when stdin closes, or on SIGTERM/SIGINT.
         A line "gc" on stdin forces a full garbage collection, answered "gc done HEAPBYTES".
+        A line "stats" is answered with the GC's counts so far: "stats gen0=N gen1=N gen2=N pause-ms=X allocated=BYTES".
         """;
 
     /// <summary>Runs the server until told to stop; returns the process exit code.</summary>
@@ -136,6 +138,13 @@ public static class EchoServerCommand
     {
         while (Console.In.ReadLine() is { } line)
         {
+            if (line.Trim() == "stats")
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"stats gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)} pause-ms={GC.GetTotalPauseDuration().TotalMilliseconds:0.0} allocated={GC.GetTotalAllocatedBytes()}"));
+                Console.Out.Flush();
+            }
+
             if (line.Trim() == "gc")
             {
                 GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
