@@ -232,9 +232,8 @@ internal sealed partial class TcpChannel
                 return ChannelEndOfStream.Instance;
             }
 
-            // Every byte of the copy is overwritten, so it need not be zeroed first: for reads of a few KiB the
-            // zeroing cost as much as the copy (echo-compare, 100 x 4 KiB, 15 runs: 1.14x raw's CPU per op
-            // instead of 1.23x; 11 of 15 paired runs faster).
+            // The handler's own copy of exactly the bytes read. Every byte is overwritten, so the array need not
+            // be zeroed first (for reads of a few KiB the zeroing costs about as much as the copy).
             byte[] data = GC.AllocateUninitializedArray<byte>(read);
             buffer.AsSpan(0, read).CopyTo(data);
             return new Tcp.Received(ByteString.FromArrayUnsafe(data));
