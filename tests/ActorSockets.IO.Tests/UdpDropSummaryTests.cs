@@ -16,20 +16,13 @@ public class UdpDropSummaryTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan SummaryWait = TimeSpan.FromSeconds(5);
 
-    private static Socket NewPeer()
-    {
-        var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return peer;
-    }
-
     [Fact]
     public async Task OversizedBurst_AfterTheInterval_OneSummaryCountsTheDropsAfterTheFirst()
     {
         TestProbe handler = CreateTestProbe();
         Sys.Udp().Tell(new Udp.Bind(handler.Ref, new IPEndPoint(IPAddress.Loopback, 0)), handler.Ref);
         EndPoint address = (await handler.ExpectMsgAsync<Udp.Bound>()).LocalAddress;
-        using Socket peer = NewPeer();
+        using Socket peer = NewUdpPeer();
 
         await EventFilter.Warning(contains: "dropped 29 more datagrams in the last 00:00:01").ExpectOneAsync(async () =>
         {
@@ -52,8 +45,8 @@ public class UdpDropSummaryTests(ITestOutputHelper output)
         var bind = new Udp.BindPerPeer(_ => Props.Create(() => new SilentPeer()), new IPEndPoint(IPAddress.Loopback, 0), MaxPeers: 1);
         Sys.Udp().Tell(bind, TestActor);
         EndPoint address = (await ExpectMsgAsync<Udp.Bound>()).LocalAddress;
-        using Socket first = NewPeer();
-        using Socket refused = NewPeer();
+        using Socket first = NewUdpPeer();
+        using Socket refused = NewUdpPeer();
         await first.SendToAsync("takes the only slot"u8.ToArray(), address);
 
         await EventFilter.Warning(contains: "dropped 9 more datagrams in the last 00:00:01").ExpectOneAsync(async () =>
@@ -74,7 +67,7 @@ public class UdpDropSummaryTests(ITestOutputHelper output)
         TestProbe handler = CreateTestProbe();
         Sys.Udp().Tell(new Udp.Bind(handler.Ref, new IPEndPoint(IPAddress.Loopback, 0)), handler.Ref);
         EndPoint address = (await handler.ExpectMsgAsync<Udp.Bound>()).LocalAddress;
-        using Socket peer = NewPeer();
+        using Socket peer = NewUdpPeer();
         await EventFilter.Warning(contains: "dropped a datagram from").ExpectOneAsync(async () =>
             await peer.SendToAsync(new byte[1025], address));
 

@@ -17,20 +17,13 @@ public class UdpFloodTests(ITestOutputHelper output)
     private const int Rounds = 10;
     private const int DropsPerRound = 20;
 
-    private static Socket NewPeer()
-    {
-        var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return peer;
-    }
-
     [Fact]
     public async Task OversizedFlood_LogsOneLineAndTheListenerKeepsServing()
     {
         TestProbe handler = CreateTestProbe();
         Sys.Udp().Tell(new Udp.Bind(handler.Ref, new IPEndPoint(IPAddress.Loopback, 0)), handler.Ref);
         EndPoint address = (await handler.ExpectMsgAsync<Udp.Bound>()).LocalAddress;
-        using Socket peer = NewPeer();
+        using Socket peer = NewUdpPeer();
 
         // Rounds of oversized datagrams, each followed by a good one that must arrive: the kernel's receive
         // buffer never overflows (which would lose the good one), and when the good one arrives every drop
@@ -59,8 +52,8 @@ public class UdpFloodTests(ITestOutputHelper output)
         var bind = new Udp.BindPerPeer(_ => Props.Create(() => new ReplyingPeer()), new IPEndPoint(IPAddress.Loopback, 0), MaxPeers: 1);
         Sys.Udp().Tell(bind, TestActor);
         EndPoint address = (await ExpectMsgAsync<Udp.Bound>()).LocalAddress;
-        using Socket served = NewPeer();
-        using Socket refused = NewPeer();
+        using Socket served = NewUdpPeer();
+        using Socket refused = NewUdpPeer();
         Assert.Equal("re: hello", await AskAsync(served, address, "hello"));
 
         await EventFilter.Warning(contains: "max-peers").ExpectOneAsync(async () =>

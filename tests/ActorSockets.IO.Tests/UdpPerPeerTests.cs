@@ -21,13 +21,6 @@ public class UdpPerPeerTests(ITestOutputHelper output) : IoTestKit(output)
         return (LastSender, bound.LocalAddress);
     }
 
-    private static Socket NewPeer()
-    {
-        var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return peer;
-    }
-
     private static async Task<string> AskAsync(Socket peer, EndPoint address, string text)
     {
         await peer.SendToAsync(System.Text.Encoding.UTF8.GetBytes(text), address);
@@ -42,8 +35,8 @@ public class UdpPerPeerTests(ITestOutputHelper output) : IoTestKit(output)
     {
         TestProbe started = CreateTestProbe();
         var (_, address) = await BindPerPeerAsync(started, TimeSpan.FromSeconds(30));
-        using Socket first = NewPeer();
-        using Socket second = NewPeer();
+        using Socket first = NewUdpPeer();
+        using Socket second = NewUdpPeer();
 
         string a1 = await AskAsync(first, address, "a1");
         string b1 = await AskAsync(second, address, "b1");
@@ -62,7 +55,7 @@ public class UdpPerPeerTests(ITestOutputHelper output) : IoTestKit(output)
     {
         TestProbe started = CreateTestProbe();
         var (_, address) = await BindPerPeerAsync(started, TimeSpan.FromMilliseconds(300));
-        using Socket peer = NewPeer();
+        using Socket peer = NewUdpPeer();
 
         string before = (await AskAsync(peer, address, "x")).Split(':')[0];
         await started.ExpectMsgAsync<EndPoint>();
@@ -78,8 +71,8 @@ public class UdpPerPeerTests(ITestOutputHelper output) : IoTestKit(output)
     {
         TestProbe started = CreateTestProbe();
         var (_, address) = await BindPerPeerAsync(started, TimeSpan.FromSeconds(30), maxPeers: 1);
-        using Socket first = NewPeer();
-        using Socket second = NewPeer();
+        using Socket first = NewUdpPeer();
+        using Socket second = NewUdpPeer();
         await AskAsync(first, address, "hello");
 
         await EventFilter.Warning(contains: "max-peers").ExpectOneAsync(async () =>
@@ -93,7 +86,7 @@ public class UdpPerPeerTests(ITestOutputHelper output) : IoTestKit(output)
     {
         TestProbe started = CreateTestProbe();
         var (router, address) = await BindPerPeerAsync(started, TimeSpan.FromSeconds(30));
-        using Socket peer = NewPeer();
+        using Socket peer = NewUdpPeer();
         await AskAsync(peer, address, "hi");
         await started.ExpectMsgAsync<EndPoint>();
 

@@ -15,13 +15,6 @@ public class UdpTests(ITestOutputHelper output) : IoTestKit(output, udp: new Udp
         return (handler.LastSender, Assert.IsType<IPEndPoint>(bound.LocalAddress));
     }
 
-    private static Socket NewPeer()
-    {
-        var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return peer;
-    }
-
     private static async Task<string> ReceiveStringAsync(Socket peer)
     {
         var buffer = new byte[2048];
@@ -35,7 +28,7 @@ public class UdpTests(ITestOutputHelper output) : IoTestKit(output, udp: new Udp
     {
         TestProbe handler = CreateTestProbe();
         var (_, address) = await BindUdpAsync(handler);
-        using Socket peer = NewPeer();
+        using Socket peer = NewUdpPeer();
 
         await peer.SendToAsync("hello"u8.ToArray(), address);
 
@@ -49,7 +42,7 @@ public class UdpTests(ITestOutputHelper output) : IoTestKit(output, udp: new Udp
     {
         TestProbe handler = CreateTestProbe();
         var (socket, address) = await BindUdpAsync(handler);
-        using Socket peer = NewPeer();
+        using Socket peer = NewUdpPeer();
 
         socket.Tell(new Udp.Send(ByteString.FromString("hi"), peer.LocalEndPoint!, new Ack()), handler.Ref);
 
@@ -66,7 +59,7 @@ public class UdpTests(ITestOutputHelper output) : IoTestKit(output, udp: new Udp
     {
         TestProbe handler = CreateTestProbe();
         var (_, address) = await BindUdpAsync(handler);
-        using Socket peer = NewPeer();
+        using Socket peer = NewUdpPeer();
 
         await EventFilter.Warning(contains: "larger than max-datagram-size").ExpectOneAsync(async () =>
             await peer.SendToAsync(new byte[1025], address));
@@ -99,7 +92,7 @@ public class UdpTests(ITestOutputHelper output) : IoTestKit(output, udp: new Udp
         var address = Assert.IsType<IPEndPoint>((await handler.ExpectMsgAsync<Udp.Bound>()).LocalAddress);
         Actors.IActorRef socket = handler.LastSender;
         int closedPort;
-        using (Socket gone = NewPeer())
+        using (Socket gone = NewUdpPeer())
         {
             closedPort = ((IPEndPoint)gone.LocalEndPoint!).Port;
         }
@@ -115,7 +108,7 @@ public class UdpTests(ITestOutputHelper output) : IoTestKit(output, udp: new Udp
             socket.Tell(send, handler.Ref);
         }
 
-        using Socket peer = NewPeer();
+        using Socket peer = NewUdpPeer();
         await peer.SendToAsync("still alive"u8.ToArray(), address);
 
         Assert.Equal("still alive", (await handler.ExpectMsgAsync<Udp.Received>()).Data.DecodeString());
@@ -138,7 +131,7 @@ public class UdpTests(ITestOutputHelper output) : IoTestKit(output, udp: new Udp
     public async Task SimpleSender_SendsToPeer()
     {
         TestProbe commander = CreateTestProbe();
-        using Socket peer = NewPeer();
+        using Socket peer = NewUdpPeer();
 
         Sys.Udp().Tell(new Udp.SimpleSender(), commander.Ref);
         await commander.ExpectMsgAsync<Udp.SimpleSenderReady>();
@@ -152,7 +145,7 @@ public class UdpTests(ITestOutputHelper output) : IoTestKit(output, udp: new Udp
     {
         TestProbe handler = CreateTestProbe();
         var (socket, address) = await BindUdpAsync(handler);
-        using Socket peer = NewPeer();
+        using Socket peer = NewUdpPeer();
 
         socket.Tell(Udp.SuspendReading.Instance, handler.Ref);
         await peer.SendToAsync("later"u8.ToArray(), address);
