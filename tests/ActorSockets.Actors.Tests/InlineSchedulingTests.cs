@@ -1,4 +1,5 @@
 using ActorSockets.Actors;
+using ActorSockets.Actors.Internal;
 using Xunit.Abstractions;
 
 namespace ActorSockets.Actors.Tests;
@@ -69,7 +70,7 @@ public sealed class InlineSchedulingTests(ITestOutputHelper output) : TestKit.Te
     /// only then does it matter where that happens.
     /// </summary>
     private Task AllIdleAsync(params IActorRef[] actors) =>
-        AwaitConditionAsync(() => actors.All(a => ((Internal.LocalActorRef)a).Cell.Mailbox.IsIdle), message: "actors idle");
+        AwaitConditionAsync(() => actors.All(a => ((LocalActorRef)a).Cell.Mailbox.IsIdle), message: "actors idle");
 
     [Fact]
     public async Task InlineWhenIdle_ToldFromAnActorsRun_RunsNestedInThatTell()
@@ -108,6 +109,60 @@ public sealed class InlineSchedulingTests(ITestOutputHelper output) : TestKit.Te
         var saw = await ReceiveNAsync(3);
         Assert.Contains(new Saw("first", "handler"), saw);
         Assert.Contains(new Saw("second", null), saw);
+    }
+
+    /// <summary>An async handler that tells its target from inside its handler, under its synchronization context.</summary>
+    private sealed class AsyncTeller : ReceiveActor
+    {
+        public AsyncTeller(IActorRef target)
+        {
+            ReceiveAsync<string>(async message =>
+            {
+                target.Tell(message);
+                await Task.Yield();
+            });
+        }
+    }
+
+    /// <summary>Reports whether it ran under a synchronization context.</summary>
+    private sealed class ContextReporter(IActorRef probe) : UntypedActor
+    {
+        protected override void OnReceive(object message) => probe.Tell(SynchronizationContext.Current is null ? "no context" : "a context");
+    }
+
+    [Fact]
+    public async Task InlineWhenIdle_ToldFromAnAsyncHandler_RunsWithoutTheTellersSynchronizationContext()
+    {
+        var connection = Sys.ActorOf(Props.Create(() => new ContextReporter(TestActor)).WithRunsInlineWhenIdle());
+        var teller = Sys.ActorOf(Props.Create(() => new AsyncTeller(connection)));
+        await AllIdleAsync(connection, teller);
+
+        teller.Tell("go");
+
+        // Under the teller's context, whatever the inline run started (an async send) would continue in the teller.
+        await ExpectMsgAsync("no context");
+    }
+
+    /// <summary>Opens a run-next scope inside its own run, tells its target, and marks the scope.</summary>
+    private sealed class ScopeInsideARun(IActorRef target) : UntypedActor
+    {
+        protected override void OnReceive(object message) => Marked("actor's scope", () =>
+        {
+            using var scope = RunNextScope.Open();
+            target.Tell(message);
+        });
+    }
+
+    [Fact]
+    public async Task RunNextScope_InsideAnActorsRun_DoesNothing()
+    {
+        var target = Reporting("target", inline: false);
+        var actor = Sys.ActorOf(Props.Create(() => new ScopeInsideARun(target)));
+        await AllIdleAsync(target, actor);
+
+        actor.Tell("go");
+
+        Assert.Equal(new Saw("target", null), await ExpectMsgAsync<Saw>());
     }
 
     [Fact]

@@ -9,8 +9,8 @@ namespace ActorSockets.Actors.Internal;
 /// scope; the actor it woke waits in this thread's slot and runs when the scope closes, on this thread,
 /// instead of being queued and picked up (often after a wake-up) by another. One actor per scope: a second
 /// one woken takes the slot and pushes the first to the pool. The slot's actor runs with the scope closed,
-/// so what it wakes goes the usual way; a user actor that blocks therefore blocks only its own thread, and
-/// nothing waits behind it.</para>
+/// as any actor run: what it wakes is queued (or, for an inline actor, run inline), never held in a slot
+/// behind it, so a user actor that blocks blocks only its own thread and nothing waits for it.</para>
 /// <para><b>Inline runs.</b> An actor whose props say <see cref="Props.RunsInlineWhenIdle"/> (the IO
 /// layer's connection actors, whose runs are a non-blocking send or two) runs at once, nested in the
 /// <c>Tell</c> of the actor run that woke it, when it was idle. One level deep: what an inline run wakes is
@@ -85,6 +85,11 @@ internal sealed partial class Mailbox
             return false;
         }
 
+        // The teller may be an async handler, whose synchronization context would otherwise be captured by
+        // anything the inline run starts (a send's async remainder), sending its continuations through the
+        // teller's mailbox. The actor runs as it would on the pool: without one.
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
         t_runningInline = true;
         try
         {
@@ -93,6 +98,7 @@ internal sealed partial class Mailbox
         finally
         {
             t_runningInline = false;
+            SynchronizationContext.SetSynchronizationContext(context);
         }
 
         return true;
