@@ -8,7 +8,8 @@ namespace ActorSockets.Actors.Internal;
 /// allocates nothing.
 /// <para>
 /// Exactly one thread runs an actor at a time: only the thread that flips the <see cref="Scheduled"/>
-/// bit with a compare-and-swap queues the work item, and the bit is cleared only at the end of a run.
+/// bit with a compare-and-swap gets to run it (it queues the work item, or runs it inline or through the
+/// run-next slot, see Mailbox.RunNext.cs), and the bit is cleared only at the end of a run.
 /// Lost wake-up prevented: a producer enqueues and then tries to schedule; the runner clears the bit
 /// and then re-checks both queues. Either the producer's CAS sees the bit clear, or its enqueue
 /// happened before the clear and the runner's re-check sees the message.

@@ -1,6 +1,4 @@
-using ActorSockets.Actors.Internal;
-
-namespace ActorSockets.Actors;
+namespace ActorSockets.Actors.Internal;
 
 /// <summary>
 /// Lets a callback that runs on a thread-pool thread outside any actor (a socket completion, say) have the
@@ -12,9 +10,10 @@ namespace ActorSockets.Actors;
 /// changes for the messages themselves, only which thread runs the receiver: the actor woken last waits for
 /// the scope to end (any woken before it are queued at once), so open a scope only where the callback is
 /// about to end anyway and does not block.</para>
-/// <para>On a thread that is not a thread-pool thread, and inside an open scope, this does nothing.</para>
+/// <para>On a thread that is not a thread-pool thread, inside an actor's run, and inside an open scope, this
+/// does nothing: an actor's run must not hold what it wakes behind the rest of itself.</para>
 /// </remarks>
-public readonly ref struct RunNextScope
+internal readonly ref struct RunNextScope
 {
     private readonly bool _opened;
 
@@ -22,7 +21,7 @@ public readonly ref struct RunNextScope
 
     /// <summary>Opens a scope on this thread; dispose it at the end of the callback.</summary>
     public static RunNextScope Open() =>
-        Thread.CurrentThread.IsThreadPoolThread ? Mailbox.OpenRunNextScope() : default;
+        Thread.CurrentThread.IsThreadPoolThread && ActorCell.Current is null ? Mailbox.OpenRunNextScope() : default;
 
     /// <summary>Closes the scope and runs the actor it collected, if any.</summary>
     public void Dispose()
