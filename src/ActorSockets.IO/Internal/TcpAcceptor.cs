@@ -53,12 +53,12 @@ internal sealed class TcpAcceptor : IDisposable
 
     private async Task AcceptLoopAsync()
     {
-        while (await _demand.WaitAsync())
+        while (await _demand.WaitAsync().ConfigureAwait(false))
         {
             Socket socket;
             try
             {
-                socket = await _listenSocket.AcceptAsync(CancellationToken.None);
+                socket = await _listenSocket.AcceptAsync(CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception e)
             {

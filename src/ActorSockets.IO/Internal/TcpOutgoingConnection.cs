@@ -72,7 +72,7 @@ internal sealed class TcpOutgoingConnection : TcpConnection
     {
         try
         {
-            await socket.ConnectAsync(remote, timeout);
+            await socket.ConnectAsync(remote, timeout).ConfigureAwait(false);
             self.Tell(ConnectSucceeded.Instance, self);
         }
         catch (OperationCanceledException)

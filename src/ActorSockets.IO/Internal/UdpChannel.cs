@@ -128,14 +128,14 @@ internal sealed class UdpChannel : IDisposable
             : new IPEndPoint(IPAddress.Any, 0);
         try
         {
-            while (await _readDemand.WaitAsync())
+            while (await _readDemand.WaitAsync().ConfigureAwait(false))
             {
                 while (true)
                 {
                     SocketReceiveFromResult result;
                     try
                     {
-                        result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, anyRemote);
+                        result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, anyRemote).ConfigureAwait(false);
                     }
                     catch (SocketException e) when (ConcernsOneDatagram(e.SocketErrorCode))
                     {
