@@ -159,6 +159,26 @@ public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
     }
 
     [Fact]
+    public async Task PeerHalfClosed_StoppedWhileAWriteIsStillGoingOut_PeerSeesEndOfStreamNotReset()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler, keepOpenOnPeerClosed: true);
+        using RawClient _ = client;
+        client.ShutdownSend();
+        await handler.ExpectMsgAsync<Tcp.PeerClosed>();
+
+        // The peer reads nothing yet, so most of the 32 MB is still being sent when the connection is stopped
+        // from outside (as by a stopping listener): the socket must still close with FIN, not RST.
+        connection.Tell(new Tcp.Write(ByteString.FromArrayUnsafe(new byte[32 * 1024 * 1024])), handler.Ref);
+        Watch(connection);
+        connection.Tell(PoisonPill.Instance);
+        await ExpectTerminatedAsync(connection);
+
+        long received = await client.ReadToEndAsync(TimeSpan.FromSeconds(30));
+        Assert.InRange(received, 1, 32 * 1024 * 1024 - 1);
+    }
+
+    [Fact]
     public async Task PeerHalfClose_WithKeepOpen_ConnectionStillWritesUntilClose()
     {
         TestProbe handler = CreateTestProbe();

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Net.Sockets;
-using ActorSockets.Actors;
+using ActorSockets.Actors.Internal;
 
 namespace ActorSockets.IO.Internal;
 
@@ -23,7 +23,7 @@ internal sealed partial class TcpChannel
                 if (Interlocked.CompareExchange(ref _readPermits, 0, ReadLoopParked) == ReadLoopParked)
                 {
                     _holdingPermit = true;
-                    RunReads();
+                    RunReads(ReadsInTheOwnersTurn);
                     return;
                 }
 
@@ -57,7 +57,7 @@ internal sealed partial class TcpChannel
                 if (Interlocked.CompareExchange(ref _readPermits, 0, ReadLoopParked) == ReadLoopParked)
                 {
                     _holdingPermit = true;
-                    RunReads();
+                    RunReads(ReadsInTheOwnersTurn);
                     return;
                 }
 
@@ -101,8 +101,13 @@ internal sealed partial class TcpChannel
     /// after parking or registering the socket continuation it touches no field, since another thread may
     /// already be running it.
     /// </summary>
-    private void RunReads()
+    /// <param name="maxReads">
+    /// How many reads this call may make before handing the loop to the thread pool: <see cref="MaxReadsWithoutYield"/>
+    /// on a socket completion's thread, <see cref="ReadsInTheOwnersTurn"/> in an actor's turn.
+    /// </param>
+    private void RunReads(int maxReads)
     {
+        int reads = 0;
         try
         {
             while (true)
@@ -119,18 +124,25 @@ internal sealed partial class TcpChannel
 
                 if (!_dataMayBeWaiting)
                 {
-                    // Wait for readability with a zero-byte receive, so the idle wait holds no buffer. The counter
-                    // is reset before the call: once it returns true, the completion may already run the loop.
+                    // Wait for readability with a zero-byte receive, so the idle wait holds no buffer. Once it
+                    // returns true the completion may already be running the loop on another thread.
                     ReadableWait wait = _readableWait!;
-                    int readsWithoutWaiting = _readsWithoutWaiting;
-                    _readsWithoutWaiting = 0;
                     if (_socket.ReceiveAsync(wait))
                     {
                         return;
                     }
 
-                    _readsWithoutWaiting = readsWithoutWaiting;
                     wait.ThrowIfFailed();
+                }
+
+                if (reads == maxReads)
+                {
+                    // Data is ready but this call's reads are spent: a peer that sends as fast as we read must not
+                    // hold this thread (possibly an actor's turn that woke the loop) for ever. The pool carries
+                    // on, with the permit; nothing here is touched after queueing.
+                    _dataMayBeWaiting = true;
+                    ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                    return;
                 }
 
                 object? completion = ReadOnce(out _dataMayBeWaiting);
@@ -148,18 +160,10 @@ internal sealed partial class TcpChannel
                 }
 
                 Deliver(received);
+                reads++;
                 if (_autoRead)
                 {
                     EnsureOnePermit();
-                }
-
-                if (++_readsWithoutWaiting >= MaxReadsWithoutYield)
-                {
-                    // A peer that sends as fast as we read must not hold this thread (possibly an actor's
-                    // turn that granted the read) for ever: let other work run.
-                    _readsWithoutWaiting = 0;
-                    ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-                    return;
                 }
             }
         }
@@ -187,14 +191,14 @@ internal sealed partial class TcpChannel
         }
 
         _dataMayBeWaiting = true;
-        RunReads();
+        RunReads(MaxReadsWithoutYield);
     }
 
     /// <summary>Continues the read loop after a yield.</summary>
     void IThreadPoolWorkItem.Execute()
     {
         using var scope = RunNextScope.Open();
-        RunReads();
+        RunReads(MaxReadsWithoutYield);
     }
 
     private void Deliver(Tcp.Received received)

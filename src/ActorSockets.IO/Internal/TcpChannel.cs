@@ -32,8 +32,15 @@ internal sealed partial class TcpChannel : IDisposable, IThreadPoolWorkItem
     private const int DeliveryBusy = 1;
     private const int DeliveryStopped = 2;
 
-    /// <summary>Reads in a row, with data always ready, after which the loop yields its thread.</summary>
+    /// <summary>Reads in a row, with data always ready, after which the loop running on a socket completion yields its thread.</summary>
     private const int MaxReadsWithoutYield = 16;
+
+    /// <summary>
+    /// Reads the loop makes when the owner's turn wakes it (starting, resuming, a pull-mode grant) before it moves
+    /// to the pool: that turn may be an inline run inside another actor's (a bind handler serving every
+    /// connection), which must not do a connection's reading for it.
+    /// </summary>
+    private const int ReadsInTheOwnersTurn = 1;
 
     /// <summary><see cref="_readPermits"/> while the read loop is parked for want of a permit.</summary>
     private const int ReadLoopParked = -1;
@@ -55,11 +62,13 @@ internal sealed partial class TcpChannel : IDisposable, IThreadPoolWorkItem
     private int _readPermits;
     private bool _holdingPermit;
     private bool _dataMayBeWaiting;
-    private int _readsWithoutWaiting;
     private ReadableWait? _readableWait;
 
     /// <summary>Set by the read loop when it read end-of-stream; it never reads again after that.</summary>
     private volatile bool _endOfStream;
+
+    /// <summary>While the rest of a write is being sent asynchronously.</summary>
+    private volatile bool _sendInFlight;
 
     /// <param name="socket">The connected socket; the channel owns it from now on.</param>
     /// <param name="owner">The connection actor, told every completion.</param>
@@ -97,7 +106,7 @@ internal sealed partial class TcpChannel : IDisposable, IThreadPoolWorkItem
             EnsureOnePermit();
         }
 
-        RunReads();
+        RunReads(ReadsInTheOwnersTurn);
     }
 
     /// <summary>Push mode: stops reading after the read in flight, if any.</summary>
@@ -149,6 +158,7 @@ internal sealed partial class TcpChannel : IDisposable, IThreadPoolWorkItem
             return false;
         }
 
+        _sendInFlight = true;
         _ = SendRemainderAsync(data[sent..]);
         return false;
     }
@@ -215,11 +225,12 @@ internal sealed partial class TcpChannel : IDisposable, IThreadPoolWorkItem
 
         StopDelivering();
         Interlocked.Exchange(ref _readPermits, ReadingClosed);
-        if (graceful && !_endOfStream)
+        if (graceful && (!_endOfStream || _sendInFlight))
         {
             // .NET closes a socket abortively (RST) when an operation is still pending on it, as the
             // zero-byte receive of an idle connection always is, unless it was shut down first. Once the
-            // loop has read end-of-stream no receive is pending, and closing sends FIN by itself.
+            // loop has read end-of-stream and no send is in flight nothing is pending, and closing sends
+            // FIN by itself.
             try
             {
                 _socket.Shutdown(SocketShutdown.Both);
@@ -242,10 +253,11 @@ internal sealed partial class TcpChannel : IDisposable, IThreadPoolWorkItem
         {
             while (!remaining.IsEmpty)
             {
-                int sent = await _socket.SendAsync(remaining, SocketFlags.None);
+                int sent = await _socket.SendAsync(remaining, SocketFlags.None).ConfigureAwait(false);
                 remaining = remaining[sent..];
             }
 
+            _sendInFlight = false;
             Post(ChannelSendCompleted.Instance);
         }
         catch (Exception e)
