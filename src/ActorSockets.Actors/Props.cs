@@ -95,8 +95,9 @@ public sealed class Props
 
     /// <summary>
     /// Whether the actor runs at once on the thread of an actor run that tells it something while it is idle,
-    /// instead of being queued for the thread pool. Only for actors that never block and whose runs are short
-    /// (the IO layer's connection actors: a write is one non-blocking send). Defaults to false.
+    /// instead of being queued for the thread pool. Only for actors that never block and whose runs are short:
+    /// the IO layer's connection actors, whose runs are a non-blocking send, at most one read, or their start
+    /// (socket options and the Connected announcement). Defaults to false.
     /// </summary>
     internal bool RunsInlineWhenIdle { get; }
 

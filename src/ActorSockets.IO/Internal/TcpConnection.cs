@@ -17,6 +17,10 @@ namespace ActorSockets.IO.Internal;
 /// <see cref="Tcp.ResumeReading"/>, pull mode) and hears about end-of-stream and failures, which the
 /// channel reports only after delivering every byte read before them. Nothing is read before
 /// <see cref="Tcp.Register"/>.</para>
+/// <para>Connection actors are created with <c>RunsInlineWhenIdle</c>: when the handler's run tells an idle
+/// connection something (typically a <see cref="Tcp.Write"/>), the connection runs right there, inside that
+/// <c>Tell</c>, instead of waiting for a thread-pool thread. That is why nothing here may block, and why a
+/// run does at most one read (see <c>TcpChannel</c>).</para>
 /// <para>Writing tries the kernel synchronously first, so an echo-style exchange costs no extra message.
 /// A write the kernel cannot take at once stays in flight, later writes queue behind it up to
 /// <see cref="TcpSettings.WriteQueueLimit"/> bytes, and anything beyond is refused with
@@ -26,7 +30,8 @@ namespace ActorSockets.IO.Internal;
 /// <c>HalfClosedByPeer</c>, <c>Closing</c>, <c>AwaitingPeerFin</c>) that switches on the message type:
 /// cheaper in memory and dispatch than handler lists, which matters at ten thousand connections.
 /// A close that has to wait on the peer (to read what is still queued, or to send its FIN) waits at most
-/// <see cref="TcpSettings.CloseTimeout"/> and then resets the connection, so a peer can never pin a socket.
+/// <see cref="TcpSettings.CloseTimeout"/> and then resets the connection, so a peer can never keep a closing
+/// socket open (while the connection is open, the handler decides how long to wait for a peer).
 /// Every path ends in <c>Context.Stop(Self)</c>, and <see cref="PostStop"/> disposes the channel, so the
 /// socket is released however the actor stops: a close, an error, handler death, a stopping listener,
 /// system shutdown. Before any close event is sent the channel stops delivering, so the handler never
