@@ -12,8 +12,9 @@ namespace ActorSockets.IO.Internal;
 /// bad datagrams thus costs one line per interval, not one per datagram.
 /// </summary>
 /// <remarks>
-/// Used from one actor only, which owns the interval timer: <see cref="Dropped"/> says when to start it
-/// (periodic, every interval) and <see cref="IntervalElapsed"/>, called on each tick, when to cancel it.
+/// Used from one actor only, which owns the interval timer: <see cref="Dropped(long, EndPoint?, string)"/> says
+/// when to start it (periodic, every interval) and <see cref="IntervalElapsed()"/>, called on each tick, when to
+/// cancel it; the overloads taking the actor's <see cref="ITimerScheduler"/> do both for it.
 /// </remarks>
 internal sealed class UdpDropLog(ILogger logger, EndPoint localAddress, TimeSpan interval)
 {
@@ -64,6 +65,24 @@ internal sealed class UdpDropLog(ILogger logger, EndPoint localAddress, TimeSpan
         UdpLog.DatagramsDroppedSummary(logger, localAddress, _unlogged, interval, Describe(_latestFrom), _latestReason);
         _unlogged = 0;
         return true;
+    }
+
+    /// <summary><see cref="Dropped(long, EndPoint?, string)"/>, starting the owner's interval timer when it should run.</summary>
+    public void Dropped(long count, EndPoint? from, string reason, ITimerScheduler timers)
+    {
+        if (Dropped(count, from, reason))
+        {
+            timers.StartPeriodicTimer(Tick.Instance, Tick.Instance, interval);
+        }
+    }
+
+    /// <summary><see cref="IntervalElapsed()"/> for a <see cref="Tick"/>, cancelling the owner's timer when the window closed.</summary>
+    public void IntervalElapsed(ITimerScheduler timers)
+    {
+        if (!IntervalElapsed())
+        {
+            timers.Cancel(Tick.Instance);
+        }
     }
 
     private static string Describe(EndPoint? from) => from?.ToString() ?? "unknown";

@@ -116,20 +116,8 @@ internal sealed class UdpListener : ReceiveActor, IWithTimers
 
             RequestReadIfWanted();
         });
-        Receive<ChannelDatagramDropped>(dropped =>
-        {
-            if (_dropLog!.Dropped(_channel!.TakeDropped(), dropped.From, dropped.Reason))
-            {
-                Timers.StartPeriodicTimer(UdpDropLog.Tick.Instance, UdpDropLog.Tick.Instance, _settings.DropLogInterval);
-            }
-        });
-        Receive<UdpDropLog.Tick>(_ =>
-        {
-            if (!_dropLog!.IntervalElapsed())
-            {
-                Timers.Cancel(UdpDropLog.Tick.Instance);
-            }
-        });
+        Receive<ChannelDatagramDropped>(dropped => _dropLog!.Dropped(_channel!.TakeDropped(), dropped.From, dropped.Reason, Timers));
+        Receive<UdpDropLog.Tick>(_ => _dropLog!.IntervalElapsed(Timers));
         Receive<ChannelFailed>(failed =>
         {
             UdpLog.ReceiveFailed(_logger, _localAddress, failed.Error);

@@ -88,13 +88,7 @@ internal sealed class UdpPeerRouter : ReceiveActor, IWithTimers
         Receive<Udp.Received>(OnReceived);
         Receive<Udp.Send>(send => _socket!.Tell(send, Sender));
         Receive<Sweep>(_ => StopIdlePeers());
-        Receive<UdpDropLog.Tick>(_ =>
-        {
-            if (!_dropLog!.IntervalElapsed())
-            {
-                Timers.Cancel(UdpDropLog.Tick.Instance);
-            }
-        });
+        Receive<UdpDropLog.Tick>(_ => _dropLog!.IntervalElapsed(Timers));
         Receive<Terminated>(OnTerminated);
         Receive<Udp.Unbind>(_ =>
         {
@@ -120,11 +114,7 @@ internal sealed class UdpPeerRouter : ReceiveActor, IWithTimers
 
         if (_peers.Count >= _maxPeers)
         {
-            if (_dropLog!.Dropped(1, received.Sender, _refusedReason))
-            {
-                Timers.StartPeriodicTimer(UdpDropLog.Tick.Instance, UdpDropLog.Tick.Instance, _dropLogInterval);
-            }
-
+            _dropLog!.Dropped(1, received.Sender, _refusedReason, Timers);
             return;
         }
 
