@@ -34,8 +34,7 @@ public class UdpExtTests(ITestOutputHelper output)
         Sys.Udp().Tell(new Udp.Bind(handler.Ref, new IPEndPoint(IPAddress.Loopback, 0)), handler.Ref);
         EndPoint address = (await handler.ExpectMsgAsync<Udp.Bound>()).LocalAddress;
         Actors.IActorRef socket = handler.LastSender;
-        using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var peer = LoopbackUdp.NewSocket();
 
         await peer.SendToAsync(new byte[101], address);
         await peer.SendToAsync("fits"u8.ToArray(), address);

@@ -10,12 +10,10 @@ public class UdpChannelTests
     [Fact]
     public async Task RequestRead_OversizedThenSmall_DropsOversizedAndDeliversSmall()
     {
-        var server = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        server.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var server = LoopbackUdp.NewSocket();
         var owner = new PostedMessages();
         using var channel = new UdpChannel(server, owner.Post, maxDatagramSize: 100);
-        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        client.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var client = LoopbackUdp.NewSocket();
 
         channel.RequestRead();
         await client.SendToAsync(new byte[101], server.LocalEndPoint!);
@@ -31,12 +29,10 @@ public class UdpChannelTests
     [Fact]
     public async Task RequestRead_FloodOfOversizedDatagrams_PostsOneDropNoticeAndCountsEveryDrop()
     {
-        var server = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        server.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var server = LoopbackUdp.NewSocket();
         var owner = new PostedMessages();
         using var channel = new UdpChannel(server, owner.Post, maxDatagramSize: 100);
-        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        client.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var client = LoopbackUdp.NewSocket();
         for (int i = 0; i < 50; i++)
         {
             await client.SendToAsync(new byte[101], server.LocalEndPoint!);
@@ -56,12 +52,10 @@ public class UdpChannelTests
     [Fact]
     public async Task TakeDropped_ThenAnotherDrop_PostsAFreshNotice()
     {
-        var server = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        server.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var server = LoopbackUdp.NewSocket();
         var owner = new PostedMessages();
         using var channel = new UdpChannel(server, owner.Post, maxDatagramSize: 100);
-        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        client.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var client = LoopbackUdp.NewSocket();
         channel.RequestRead();
         await client.SendToAsync(new byte[101], server.LocalEndPoint!);
         await client.SendToAsync("one"u8.ToArray(), server.LocalEndPoint!);
@@ -103,11 +97,9 @@ public class UdpChannelTests
     [Fact]
     public async Task TrySend_ToPeer_ArrivesAsOneDatagram()
     {
-        var server = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        server.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var server = LoopbackUdp.NewSocket();
         using var channel = new UdpChannel(server, new PostedMessages().Post, maxDatagramSize: 100);
-        using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var peer = LoopbackUdp.NewSocket();
 
         Exception? error = channel.TrySend("datagram"u8, peer.LocalEndPoint!);
         var buffer = new byte[100];

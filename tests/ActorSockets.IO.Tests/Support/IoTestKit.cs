@@ -44,12 +44,7 @@ public abstract class IoTestKit : TestKit.TestKit
     protected static readonly IPEndPoint AnyLoopbackPort = new(IPAddress.Loopback, 0);
 
     /// <summary>A plain UDP socket bound to 127.0.0.1 on a free port, playing a peer of the listener under test.</summary>
-    protected static Socket NewUdpPeer()
-    {
-        var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return peer;
-    }
+    protected static Socket NewUdpPeer() => LoopbackUdp.NewSocket();
 
     /// <summary>Binds through the manager and returns the listener and its real address.</summary>
     protected async Task<(IActorRef Listener, EndPoint Address)> BindAsync(
