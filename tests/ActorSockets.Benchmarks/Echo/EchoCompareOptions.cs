@@ -39,7 +39,7 @@ public sealed record EchoCompareOptions
           --seconds S            measured seconds per run (default 5)
           --warmup S             warmup seconds before measuring (default 1)
           --impls A,B            implementations to compare (default all registered but reference ones such as
-                         raw-direct; raw, the baseline, is always included)
+                         raw-direct and raw-copy; raw, the baseline, is always included)
           --scenarios A,B        scenarios to run (default all: echo-100x64, echo-1000x64, echo-100x4k, connect-storm, idle)
           --idle-connections N   connections held open in the idle scenario (default 10000)
           --storm-workers N      concurrent workers in connect-storm (default 50)

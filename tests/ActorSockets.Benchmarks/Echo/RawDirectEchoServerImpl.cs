@@ -21,5 +21,5 @@ public sealed class RawDirectEchoServerImpl : IEchoServerImpl
 
     /// <inheritdoc />
     public Task<IRunningEchoServer> StartAsync(EndPoint endPoint, CancellationToken cancellationToken) =>
-        Task.FromResult<IRunningEchoServer>(RawEchoServer.Start(endPoint, pooledBuffers: false));
+        Task.FromResult<IRunningEchoServer>(RawEchoServer.Start(endPoint, RawBuffering.PerConnection));
 }

@@ -18,5 +18,5 @@ public sealed class RawEchoServerImpl : IEchoServerImpl
 
     /// <inheritdoc />
     public Task<IRunningEchoServer> StartAsync(EndPoint endPoint, CancellationToken cancellationToken) =>
-        Task.FromResult<IRunningEchoServer>(RawEchoServer.Start(endPoint, pooledBuffers: true));
+        Task.FromResult<IRunningEchoServer>(RawEchoServer.Start(endPoint, RawBuffering.Pooled));
 }

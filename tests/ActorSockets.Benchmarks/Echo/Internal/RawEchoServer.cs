@@ -9,7 +9,9 @@ namespace ActorSockets.Benchmarks.Echo.Internal;
 /// way the server stops. With pooled buffers a connection waits for readability with a zero-byte receive and rents
 /// its 64 KiB buffer only for one receive-and-send, so idle connections cost no buffer and busy ones share a few
 /// pooled buffers; with a per-connection buffer it receives straight into its own 64 KiB, one syscall fewer per
-/// message but 64 KiB held by every idle connection.
+/// message but 64 KiB held by every idle connection. With <see cref="RawBuffering.PooledWithCopy"/> it works as with
+/// pooled buffers but sends a fresh copy of each message, as ActorSockets hands the handler its own array: the cost
+/// of that copy measured on its own.
 /// </summary>
 internal sealed class RawEchoServer : IRunningEchoServer
 {
@@ -22,19 +24,19 @@ internal sealed class RawEchoServer : IRunningEchoServer
     private readonly Task _accepting;
     private bool _stopped;
 
-    private readonly bool _pooledBuffers;
+    private readonly RawBuffering _buffering;
 
-    private RawEchoServer(Socket listener, bool pooledBuffers)
+    private RawEchoServer(Socket listener, RawBuffering buffering)
     {
         _listener = listener;
-        _pooledBuffers = pooledBuffers;
+        _buffering = buffering;
         LocalEndPoint = listener.LocalEndPoint!;
         _accepting = AcceptAsync();
     }
 
     public EndPoint LocalEndPoint { get; }
 
-    public static RawEchoServer Start(EndPoint endPoint, bool pooledBuffers)
+    public static RawEchoServer Start(EndPoint endPoint, RawBuffering buffering)
     {
         var protocol = endPoint is UnixDomainSocketEndPoint ? ProtocolType.Unspecified : ProtocolType.Tcp;
         var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, protocol);
@@ -44,7 +46,7 @@ internal sealed class RawEchoServer : IRunningEchoServer
             // the port silently. Rebinding over TIME_WAIT needs nothing, .NET sets SO_REUSEADDR itself on Unix.
             listener.Bind(endPoint);
             listener.Listen(4096);
-            return new RawEchoServer(listener, pooledBuffers);
+            return new RawEchoServer(listener, buffering);
         }
         catch
         {
@@ -117,11 +119,13 @@ internal sealed class RawEchoServer : IRunningEchoServer
                 _connections.Add(connection);
             }
 
-            _ = _pooledBuffers ? ServePooledAsync(connection) : ServeWithOwnBufferAsync(connection);
+            _ = _buffering == RawBuffering.PerConnection
+                ? ServeWithOwnBufferAsync(connection)
+                : ServePooledAsync(connection, copy: _buffering == RawBuffering.PooledWithCopy);
         }
     }
 
-    private async Task ServePooledAsync(Socket connection)
+    private async Task ServePooledAsync(Socket connection, bool copy)
     {
         try
         {
@@ -129,6 +133,7 @@ internal sealed class RawEchoServer : IRunningEchoServer
             {
                 await connection.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
                 var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+                var returned = false;
                 try
                 {
                     var read = await connection.ReceiveAsync(buffer, SocketFlags.None);
@@ -137,11 +142,27 @@ internal sealed class RawEchoServer : IRunningEchoServer
                         return;
                     }
 
-                    await connection.SendAsync(buffer.AsMemory(0, read), SocketFlags.None);
+                    if (copy)
+                    {
+                        // What ActorSockets does: a fresh array of exactly the bytes read, the pooled buffer
+                        // returned before the send.
+                        var data = GC.AllocateUninitializedArray<byte>(read);
+                        buffer.AsSpan(0, read).CopyTo(data);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        returned = true;
+                        await connection.SendAsync(data, SocketFlags.None);
+                    }
+                    else
+                    {
+                        await connection.SendAsync(buffer.AsMemory(0, read), SocketFlags.None);
+                    }
                 }
                 finally
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    if (!returned)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                    }
                 }
             }
         }
@@ -190,4 +211,17 @@ internal sealed class RawEchoServer : IRunningEchoServer
 
         connection.Dispose();
     }
+}
+
+/// <summary>How a <see cref="RawEchoServer"/> buffers what it receives.</summary>
+internal enum RawBuffering
+{
+    /// <summary>A pooled 64 KiB buffer rented after a zero-byte receive, for one receive-and-send.</summary>
+    Pooled,
+
+    /// <summary>Like <see cref="Pooled"/>, but each message is copied into a fresh array that is sent.</summary>
+    PooledWithCopy,
+
+    /// <summary>A 64 KiB buffer of the connection's own, received into directly.</summary>
+    PerConnection,
 }

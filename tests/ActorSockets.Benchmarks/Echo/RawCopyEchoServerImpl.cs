@@ -1,0 +1,26 @@
+using System.Net;
+using ActorSockets.Benchmarks.Echo.Internal;
+
+namespace ActorSockets.Benchmarks.Echo;
+
+/// <summary>
+/// A raw server for reference, not the baseline: raw, plus a fresh copy of every message in an array of its own, as
+/// ActorSockets gives each <c>Tcp.Received</c>. It measures what that copy (allocation, garbage collection, memory
+/// traffic) costs without any actor, so a gap between raw and actors can be split into the copy and the rest.
+/// Left out of echo-compare unless named in <c>--impls</c>.
+/// </summary>
+public sealed class RawCopyEchoServerImpl : IEchoServerImpl
+{
+    /// <inheritdoc />
+    public string Name => "raw-copy";
+
+    /// <inheritdoc />
+    public string Description => "like raw, but sends a fresh copy of each message (the copy ActorSockets makes for the handler)";
+
+    /// <inheritdoc />
+    public bool IncludedByDefault => false;
+
+    /// <inheritdoc />
+    public Task<IRunningEchoServer> StartAsync(EndPoint endPoint, CancellationToken cancellationToken) =>
+        Task.FromResult<IRunningEchoServer>(RawEchoServer.Start(endPoint, RawBuffering.PooledWithCopy));
+}
