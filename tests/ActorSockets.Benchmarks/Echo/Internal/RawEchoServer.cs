@@ -132,8 +132,7 @@ internal sealed class RawEchoServer : IRunningEchoServer
             while (true)
             {
                 await connection.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
-                var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-                var returned = false;
+                byte[]? buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
                 try
                 {
                     var read = await connection.ReceiveAsync(buffer, SocketFlags.None);
@@ -142,24 +141,23 @@ internal sealed class RawEchoServer : IRunningEchoServer
                         return;
                     }
 
+                    ReadOnlyMemory<byte> reply = buffer.AsMemory(0, read);
                     if (copy)
                     {
                         // What ActorSockets does: a fresh array of exactly the bytes read, the pooled buffer
                         // returned before the send.
                         var data = GC.AllocateUninitializedArray<byte>(read);
-                        buffer.AsSpan(0, read).CopyTo(data);
+                        reply.Span.CopyTo(data);
                         ArrayPool<byte>.Shared.Return(buffer);
-                        returned = true;
-                        await connection.SendAsync(data, SocketFlags.None);
+                        buffer = null;
+                        reply = data;
                     }
-                    else
-                    {
-                        await connection.SendAsync(buffer.AsMemory(0, read), SocketFlags.None);
-                    }
+
+                    await connection.SendAsync(reply, SocketFlags.None);
                 }
                 finally
                 {
-                    if (!returned)
+                    if (buffer is not null)
                     {
                         ArrayPool<byte>.Shared.Return(buffer);
                     }
