@@ -11,15 +11,19 @@ namespace ActorSockets.Host.Tests;
 /// </summary>
 public sealed partial class ConfigReferenceDocsTests
 {
-    /// <summary>A row of the reference tables: <c>| `key` | default | meaning |</c>.</summary>
-    [GeneratedRegex(@"^\| `(?<key>actorsockets\.[^`]+)` \| (?<default>[^|]*?) \|", RegexOptions.Multiline)]
+    /// <summary>A row of the reference tables: <c>| `key` | default | meaning |</c> (the host's reference.conf also sets <c>akka.*</c> keys).</summary>
+    [GeneratedRegex(@"^\| `(?<key>(actorsockets|akka)\.[^`]+)` \| (?<default>[^|]*?) \|", RegexOptions.Multiline)]
     private static partial Regex ReferenceRow();
 
+    /// <summary>The README section of our retired actor runtime (Akka.NET runs the host now; issue 12), left for the lead to delete with the project.</summary>
+    [GeneratedRegex(@"^#### `src/ActorSockets\.Actors/reference\.conf`.*?(?=^#### |^## )", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex RetiredRuntimeSection();
+
     private static readonly string[] Libraries =
-        ["ActorSockets.Actors", "ActorSockets.IO", "ActorSockets.Protocols", "ActorSockets.Host"];
+        ["ActorSockets.IO", "ActorSockets.Protocols", "ActorSockets.Host"];
 
     private static readonly Lazy<Dictionary<string, string>> Rows = new(() =>
-        ReferenceRow().Matches(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "RepositoryReadme.md")))
+        ReferenceRow().Matches(RetiredRuntimeSection().Replace(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "RepositoryReadme.md")), string.Empty))
             .ToDictionary(m => m.Groups["key"].Value, m => m.Groups["default"].Value.Trim(), StringComparer.Ordinal));
 
     public static TheoryData<string> LibraryNames() => [.. Libraries];
@@ -51,9 +55,9 @@ public sealed partial class ConfigReferenceDocsTests
             {
                 problems.Add($"{path}: no row in the README");
             }
-            else if (Unquote(documented!) is not { } text || text != reference.GetString(path))
+            else if (Unquote(documented!) is not { } text || text != DefaultText(reference, path))
             {
-                problems.Add($"{path}: default is \"{reference.GetString(path)}\", the README says {documented}");
+                problems.Add($"{path}: default is \"{DefaultText(reference, path)}\", the README says {documented}");
             }
         }
 
@@ -125,6 +129,19 @@ public sealed partial class ConfigReferenceDocsTests
     {
         int dot = path.LastIndexOf('.');
         return dot > 0 && IsObject(config, path[..dot]) && config.GetKeys(path[..dot]).Contains(path[(dot + 1)..]);
+    }
+
+    /// <summary>A default as the README shows it: a scalar's text, a list of strings as <c>["a", "b"]</c>.</summary>
+    private static string DefaultText(Config config, string path)
+    {
+        try
+        {
+            return config.GetString(path);
+        }
+        catch (ConfigException)
+        {
+            return "[" + string.Join(", ", config.GetStringList(path).Select(item => "\"" + item + "\"")) + "]";
+        }
     }
 
     /// <summary>The README's default cell as the value's text: <c>`on`</c> is on, <c>`"a\nb"`</c> is a, newline, b.</summary>

@@ -6,17 +6,18 @@ namespace ActorSockets.Host.Internal;
 
 /// <summary>
 /// The startup banner. Each endpoint gets one line in a fixed shape that scripts and the end-to-end
-/// tests parse: <c>  endpoint NAME TRANSPORT ADDRESS protocol PROTOCOL</c>, with the real bound address
-/// (port 0 shows the port the kernel picked; a Unix domain socket shows <c>unix:PATH</c>).
+/// tests parse: <c>  endpoint NAME TRANSPORT ADDRESS protocol PROTOCOL io MANAGER</c>, with the real bound
+/// address (port 0 shows the port the kernel picked; a Unix domain socket shows <c>unix:PATH</c>) and the
+/// TCP/UDP manager the endpoint talks to (<c>akka</c> for Akka.IO's, <c>actorsockets</c> for ours).
 /// </summary>
 internal static class Banner
 {
     public const string ReadyLine = "ActorSockets host ready";
 
-    public static string EndpointLine(string name, string transport, EndPoint address, string protocol) =>
+    public static string EndpointLine(string name, string transport, EndPoint address, string protocol, string ioManager) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"  endpoint {name,-12} {transport,-4} {FormatAddress(address),-24} protocol {protocol}");
+            $"  endpoint {name,-12} {transport,-4} {FormatAddress(address),-24} protocol {protocol} io {ioManager}");
 
     public static string FormatAddress(EndPoint address) => address switch
     {

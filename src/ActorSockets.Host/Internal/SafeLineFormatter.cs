@@ -25,8 +25,15 @@ internal sealed class SafeLineFormatter : ITextFormatter
     public const string DefaultTemplate =
         "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext:l}: {Message:l}";
 
-    /// <summary>Properties never listed after the message: shown already, or noise (MEL's event id).</summary>
-    private static readonly HashSet<string> _hidden = new(StringComparer.Ordinal) { "SourceContext", "EventId", "{OriginalFormat}" };
+    /// <summary>
+    /// Properties never listed after the message: shown already, or noise (MEL's event id; the logger
+    /// actor's own path, the event's timestamp again and the thread id that Akka.Logger.Serilog adds to
+    /// every Akka event). Akka's <c>LogSource</c>, the actor that logged, stays.
+    /// </summary>
+    private static readonly HashSet<string> _hidden = new(StringComparer.Ordinal)
+    {
+        "SourceContext", "EventId", "{OriginalFormat}", "ActorPath", "Timestamp", "Thread",
+    };
 
     private readonly MessageTemplateTextFormatter _head;
 

@@ -8,6 +8,9 @@ namespace ActorSockets.Host.Tests.EndToEnd;
 /// <summary>How the real host starts, refuses to start, and answers its informational options.</summary>
 public sealed class StartupTests : IDisposable
 {
+    /// <summary>Unix sockets and dual stack need our transport as an Akka.IO manager; Akka's own cannot serve them.</summary>
+    private const string NeedsActorSocketsManager = "needs io-manager = actorsockets (issue 11)";
+
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
     private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("actorsockets-host-e2e-");
 
@@ -31,7 +34,7 @@ public sealed class StartupTests : IDisposable
         Assert.DoesNotContain("ActorSockets host ready", host.StandardOutput, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Skip = NeedsActorSocketsManager)]
     public async Task Start_StaleUnixSocketFile_SaysWhatToDo_KeepsTheFile_AndExitsTwo()
     {
         // What a killed host leaves behind: a socket file nobody listens on. (Disposing a .NET socket deletes the
@@ -165,6 +168,51 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_AkkaManagerAskedForAUnixSocket_PrintsOneClearLine_AndExitsTwo()
+    {
+        var path = Path.Combine(_temp.FullName, "akka.sock");
+
+        await using var host = HostProcess.Start(
+        [
+            .. HostProcess.AllOnPortZero,
+            "--set", "actorsockets.endpoint-defaults.io-manager=akka",
+            "--set", "actorsockets.endpoints.local.protocol=ok",
+            "--set", $"actorsockets.endpoints.local.path=\"{path}\"",
+        ]);
+
+        Assert.Equal(2, await host.WaitForExitAsync(ExitTimeout));
+        var error = SingleLine(host.StandardError);
+        Assert.StartsWith("actorsockets: ", error, StringComparison.Ordinal);
+        Assert.Contains("'local'", error, StringComparison.Ordinal);
+        Assert.Contains("akka", error, StringComparison.Ordinal);
+        Assert.Contains("Unix", error, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("ActorSockets host ready", host.StandardOutput, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task Banner_AkkaManager_EndsEveryEndpointLineWithIoAkka()
+    {
+        await using var host = await HostProcess.StartReadyAsync([.. HostProcess.AllOnPortZero, "--set", "actorsockets.endpoint-defaults.io-manager=akka"]);
+
+        Assert.Equal(8, host.Endpoints.Count);
+        Assert.All(host.Endpoints.Values, e => Assert.Equal("akka", e.IoManager));
+        Assert.Contains("protocol ok io akka\n", host.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Banner_Ipv6Endpoint_ShowsItsRealAddress_AndServes()
+    {
+        await using var host = await HostProcess.StartReadyAsync([.. HostProcess.AllOnPortZero, "--set", "actorsockets.endpoints.ok.host=\"::1\""]);
+
+        var ok = host.Endpoint("ok").EndPoint;
+        Assert.Equal(IPAddress.IPv6Loopback, ok.Address);
+        await using var client = await TestClient.ConnectAsync(ok);
+        await client.SendAsync("hello");
+        Assert.Equal("OK", await client.ReadTextOfLengthAsync("OK"));
+    }
+
+    [Fact(Skip = NeedsActorSocketsManager)]
     public async Task Banner_UnixSocketAndIpv6Endpoints_ShowTheirRealAddresses_AndServe()
     {
         var socketPath = Path.Combine(_temp.FullName, "chat.sock");

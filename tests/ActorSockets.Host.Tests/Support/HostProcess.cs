@@ -89,7 +89,15 @@ public sealed partial class HostProcess : IAsyncDisposable
     /// </summary>
     public static HostProcess StartOnTerminal(IEnumerable<string> args) => Start(args, throughTerminal: true, asNobody: false);
 
-    private static HostProcess Start(IEnumerable<string> args, bool throughTerminal, bool asNobody)
+    /// <summary>
+    /// Starts the host (with <c>--no-console</c>) as the child of a process named <c>systemd</c> (<paramref name="fakeSystemd"/>,
+    /// a copy of bash), with <c>NOTIFY_SOCKET</c> set: how Microsoft.Extensions.Hosting.Systemd recognises a systemd
+    /// service. <see cref="Id"/> is then the shell's; dispose kills both.
+    /// </summary>
+    public static HostProcess StartUnderSystemd(IEnumerable<string> args, string fakeSystemd, string notifySocket) =>
+        Start(["--no-console", .. args], throughTerminal: false, asNobody: false, (fakeSystemd, notifySocket));
+
+    private static HostProcess Start(IEnumerable<string> args, bool throughTerminal, bool asNobody, (string Shell, string NotifySocket)? systemd = null)
     {
         var hostArgs = new List<string> { HostDll };
         hostArgs.AddRange(args);
@@ -98,7 +106,14 @@ public sealed partial class HostProcess : IAsyncDisposable
             hostArgs.InsertRange(0, ["--reuid=65534", "--regid=65534", "--clear-groups", "--", DotnetPath]);
         }
 
-        var info = new ProcessStartInfo(throughTerminal ? "script" : asNobody ? "setpriv" : DotnetPath)
+        if (systemd is not null)
+        {
+            // Not the shell's last command, so bash forks the host instead of replacing itself with it.
+            hostArgs.InsertRange(0, ["-c", "\"$@\"; exit $?", "systemd", DotnetPath]);
+        }
+
+        var program = throughTerminal ? "script" : asNobody ? "setpriv" : systemd is { } fake ? fake.Shell : DotnetPath;
+        var info = new ProcessStartInfo(program)
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardInput = true,
@@ -121,6 +136,11 @@ public sealed partial class HostProcess : IAsyncDisposable
             {
                 info.ArgumentList.Add(arg);
             }
+        }
+
+        if (systemd is { } notify)
+        {
+            info.Environment["NOTIFY_SOCKET"] = notify.NotifySocket;
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
@@ -253,7 +273,11 @@ public sealed partial class HostProcess : IAsyncDisposable
             lock (_endpoints)
             {
                 _endpoints[match.Groups["name"].Value] = new HostEndpoint(
-                    match.Groups["name"].Value, match.Groups["transport"].Value, match.Groups["address"].Value, match.Groups["protocol"].Value);
+                    match.Groups["name"].Value,
+                    match.Groups["transport"].Value,
+                    match.Groups["address"].Value,
+                    match.Groups["protocol"].Value,
+                    match.Groups["io"].Value);
             }
         }
         else if (line.StartsWith("ActorSockets host ready", StringComparison.Ordinal))
@@ -276,6 +300,6 @@ public sealed partial class HostProcess : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"^  endpoint (?<name>\S+)\s+(?<transport>tcp|udp)\s+(?<address>\S+)\s+protocol (?<protocol>\S+)$")]
+    [GeneratedRegex(@"^  endpoint (?<name>\S+)\s+(?<transport>tcp|udp)\s+(?<address>\S+)\s+protocol (?<protocol>\S+)\s+io (?<io>\S+)$")]
     private static partial Regex EndpointLine();
 }

@@ -1,0 +1,156 @@
+using ActorSockets.Protocols;
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Core;
+using MsHostOptions = Microsoft.Extensions.Hosting.HostOptions;
+
+namespace ActorSockets.Host.Internal;
+
+/// <summary>
+/// Serving: a <c>Microsoft.Extensions.Hosting</c> host with Serilog as its logger, the actor system from
+/// Akka.Hosting (<c>AddAkka</c>, fed the resolved configuration), the endpoints bound by
+/// <see cref="EndpointsService"/>, and systemd notifications (<c>UseSystemd</c>). The runner drives the host
+/// itself instead of <c>RunAsync</c>: a failed start must stop what started and become one line and exit
+/// code 2, a signal must log its name and be bounded by <c>shutdown-timeout</c>, and a second one must exit
+/// at once.
+/// </summary>
+internal sealed partial class HostRunner
+{
+    public const string ActorSystemName = "actorsockets";
+
+    private async Task<int> ServeAsync(HostOptions options, LoadedConfig loaded, Logger logger)
+    {
+        // Akka.Logger.Serilog's SerilogLogger writes to the global logger.
+        Log.Logger = logger;
+        try
+        {
+            using var signals = new ShutdownSignals();
+            signals.Register();
+            var host = BuildHost(options, loaded, logger);
+            var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ActorSockets.Host");
+            try
+            {
+                await host.StartAsync().ConfigureAwait(false);
+            }
+            catch (EndpointStartException ex)
+            {
+                await StopWithinAsync(host, loaded.Host.ShutdownTimeout).ConfigureAwait(false);
+                await _error.WriteLineAsync(Prefix + EndpointError(ex)).ConfigureAwait(false);
+                return ExitUsageOrConfig;
+            }
+
+            var system = host.Services.GetRequiredService<ActorSystem>();
+            if (loaded.Host.Console && !options.NoConsole && !Console.IsInputRedirected)
+            {
+                ConsoleRelay.Start(
+                    Console.In,
+                    line => EndpointHost.SayToLobby(system, line),
+                    ex => HostLog.ConsoleRelayFailed(log, ex));
+            }
+
+            var finished = await Task.WhenAny(signals.Requested, system.WhenTerminated).ConfigureAwait(false);
+            if (finished != signals.Requested)
+            {
+                HostLog.SystemTerminated(log);
+                await StopWithinAsync(host, loaded.Host.ShutdownTimeout).ConfigureAwait(false);
+                return ExitShutdownFailed;
+            }
+
+            var signal = await signals.Requested.ConfigureAwait(false);
+            HostLog.ShuttingDown(log, signal, loaded.Host.ShutdownTimeout.TotalSeconds);
+            var started = TimeProvider.System.GetTimestamp();
+
+            // The signal is the reason; stopping the host then awaits the same run (Akka.Hosting's StopAsync).
+            _ = CoordinatedShutdown.Get(system).Run(new SignalReason(signal));
+            if (!await StopWithinAsync(host, loaded.Host.ShutdownTimeout).ConfigureAwait(false))
+            {
+                HostLog.ShutdownTimedOut(log, loaded.Host.ShutdownTimeout.TotalSeconds);
+                return ExitShutdownFailed;
+            }
+
+            HostLog.Stopped(log, (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+            return ExitOk;
+        }
+        finally
+        {
+            Log.Logger = Logger.None;
+        }
+    }
+
+    private IHost BuildHost(HostOptions options, LoadedConfig loaded, Logger logger) =>
+        new HostBuilder()
+            .ConfigureServices(services => services.AddSingleton<IHostLifetime, QuietLifetime>())
+            .UseSystemd()
+            .UseSerilog(logger, dispose: false)
+            .ConfigureServices(services =>
+            {
+                services.Configure<MsHostOptions>(o => o.ShutdownTimeout = loaded.Host.ShutdownTimeout);
+                services.AddAkka(ActorSystemName, akka => akka.AddHocon(loaded.Akka, HoconAddMode.Prepend));
+
+                // Registered after AddAkka: hosted services start in order, so the actor system is up.
+                services.AddSingleton(new EndpointsService.Plan(
+                    loaded.Endpoints, loaded.Host.StartTimeout, bindings => PrintBannerAsync(options, loaded, bindings)));
+                services.AddHostedService<EndpointsService>();
+            })
+            .Build();
+
+    /// <summary>
+    /// Stops the host (coordinated shutdown, through Akka.Hosting) and waits for the actor system to
+    /// terminate, at most <paramref name="timeout"/>. The host is disposed only when it did stop:
+    /// disposing waits for the actor system without a limit.
+    /// </summary>
+    private static async Task<bool> StopWithinAsync(IHost host, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        var stopped = Task.WhenAll(host.StopAsync(cancel.Token), system.WhenTerminated);
+        var finished = await Task.WhenAny(stopped, Task.Delay(Timeout.InfiniteTimeSpan, cancel.Token)).ConfigureAwait(false);
+        if (finished != stopped || !stopped.IsCompletedSuccessfully)
+        {
+            return false;
+        }
+
+        host.Dispose();
+        return true;
+    }
+
+    private static string EndpointError(EndpointStartException ex)
+    {
+        var message = OneLine(ex.Message);
+        return message.Contains($"'{ex.EndpointName}'", StringComparison.Ordinal)
+            ? message
+            : $"endpoint '{ex.EndpointName}' ({ex.Address}): {message}";
+    }
+
+    private async Task PrintBannerAsync(HostOptions options, LoadedConfig loaded, IReadOnlyList<EndpointBinding> bindings)
+    {
+        var lines = bindings
+            .Select(b => Banner.EndpointLine(
+                b.Settings.Name,
+                b.Settings.Transport == EndpointTransport.Tcp ? "tcp" : "udp",
+                b.LocalAddress,
+                b.Settings.Protocol,
+                b.Settings.IoManager))
+            .ToList();
+        if (options.ReadyFile is not null)
+        {
+            var path = Path.GetFullPath(options.ReadyFile);
+            var temporary = path + ".tmp";
+            await File.WriteAllLinesAsync(temporary, lines).ConfigureAwait(false);
+            File.Move(temporary, path, overwrite: true);
+        }
+
+        await _out.WriteLineAsync(Banner.Header(bindings.Count, loaded.Sources)).ConfigureAwait(false);
+        foreach (var line in lines)
+        {
+            await _out.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
+        await _out.WriteLineAsync(Banner.Footer(Environment.ProcessId)).ConfigureAwait(false);
+        await _out.FlushAsync().ConfigureAwait(false);
+    }
+}
