@@ -1,6 +1,7 @@
 using ActorSockets.Hocon;
 using ActorSockets.Host.Internal;
 using Akka.Actor;
+using Akka.Event;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -12,7 +13,7 @@ namespace ActorSockets.Host.Tests;
 /// Akka.Logger.Serilog into Serilog and the host's escaping one-line formatter, hostile text included.
 /// </summary>
 /// <remarks>
-/// Akka.Logger.Serilog writes to the global <see cref="Log.Logger"/>, so this class owns it for its tests
+/// Akka.Logger.Serilog writes to the global <see cref="Serilog.Log.Logger"/>, so this class owns it for its tests
 /// (a collection of its own keeps other classes from running beside it).
 /// </remarks>
 [Collection(nameof(AkkaLoggingTests))]
@@ -69,7 +70,7 @@ public sealed class AkkaLoggingTests : Akka.TestKit.Xunit2.TestKit
     /// <summary>The repository's host configuration; points the global Serilog logger at <see cref="Sink"/> first.</summary>
     private static Config HostConfigLoggingToSink()
     {
-        Log.Logger = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(Sink).CreateLogger();
+        Serilog.Log.Logger = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(Sink).CreateLogger();
         return HostConfig.Load(new Internal.HostOptions(), AppContext.BaseDirectory, AppContext.BaseDirectory, out _);
     }
 
@@ -79,7 +80,7 @@ public sealed class AkkaLoggingTests : Akka.TestKit.Xunit2.TestKit
         private readonly SafeLineFormatter _formatter = new();
         private readonly List<string> _lines = [];
 
-        public void Emit(LogEvent logEvent)
+        public void Emit(Serilog.Events.LogEvent logEvent)
         {
             var text = new StringWriter();
             _formatter.Format(logEvent, text);
