@@ -32,6 +32,13 @@ internal sealed partial class HostRunner
             signals.Register();
             var host = BuildHost(options, loaded, logger);
             var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ActorSockets.Host");
+            if (!TryCreateActorSystem(host, out var system, out var akkaError))
+            {
+                host.Dispose();
+                await _error.WriteLineAsync(Prefix + "Akka.NET cannot start with this configuration: " + OneLine(akkaError)).ConfigureAwait(false);
+                return ExitUsageOrConfig;
+            }
+
             try
             {
                 await host.StartAsync().ConfigureAwait(false);
@@ -43,7 +50,6 @@ internal sealed partial class HostRunner
                 return ExitUsageOrConfig;
             }
 
-            var system = host.Services.GetRequiredService<ActorSystem>();
             if (loaded.Host.Console && !options.NoConsole && !Console.IsInputRedirected)
             {
                 ConsoleRelay.Start(
@@ -97,6 +103,28 @@ internal sealed partial class HostRunner
                 services.AddHostedService<EndpointsService>();
             })
             .Build();
+
+    /// <summary>
+    /// Creates the actor system (Akka.Hosting's singleton) before the host starts, so a setting Akka
+    /// refuses (<c>akka.loglevel = LOUD</c>, a logger type that does not exist) is one line and exit code 2
+    /// like any other configuration error, not a start failure with a stack trace.
+    /// </summary>
+    private static bool TryCreateActorSystem(IHost host, out ActorSystem system, out string error)
+    {
+        try
+        {
+            system = host.Services.GetRequiredService<ActorSystem>();
+            error = string.Empty;
+            return true;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or TypeLoadException
+            or MissingMemberException or Akka.Configuration.ConfigurationException)
+        {
+            system = null!;
+            error = ex.Message;
+            return false;
+        }
+    }
 
     /// <summary>
     /// Stops the host (coordinated shutdown, through Akka.Hosting) and waits for the actor system to

@@ -99,6 +99,18 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_AkkaSettingAkkaRefuses_PrintsOneLine_AndExitsTwo()
+    {
+        await using var host = HostProcess.Start([.. HostProcess.AllOnPortZero, "--set", "akka.loglevel=LOUD"]);
+
+        Assert.Equal(2, await host.WaitForExitAsync(ExitTimeout));
+        var error = SingleLine(host.StandardError);
+        Assert.StartsWith("actorsockets: Akka.NET cannot start with this configuration: ", error, StringComparison.Ordinal);
+        Assert.Contains("LOUD", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, host.StandardOutput);
+    }
+
+    [Fact]
     public async Task Check_ValidConfig_ExitsZeroListingTheEndpoints()
     {
         await using var host = HostProcess.Start(["--check"]);
