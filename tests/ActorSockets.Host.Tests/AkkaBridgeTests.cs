@@ -1,4 +1,5 @@
 using ActorSockets.Hocon;
+using ActorSockets.Host.Tests.Support;
 using ActorSockets.Host.Internal;
 using Akka.Actor;
 using Akka.Hosting;
@@ -163,7 +164,7 @@ public sealed class AkkaBridgeTests : IDisposable
         foreach (var key in config.GetKeys(root))
         {
             var path = root + "." + (key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? key : "\"" + key + "\"");
-            if (IsObject(config, path))
+            if (HoconTree.IsObject(config, path))
             {
                 foreach (var leaf in Leaves(config, path))
                 {
@@ -174,19 +175,6 @@ public sealed class AkkaBridgeTests : IDisposable
             {
                 yield return path;
             }
-        }
-    }
-
-    private static bool IsObject(Config config, string path)
-    {
-        try
-        {
-            _ = config.GetKeys(path);
-            return true;
-        }
-        catch (ConfigException)
-        {
-            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using ActorSockets.Hocon;
+using ActorSockets.Host.Tests.Support;
 
 namespace ActorSockets.Host.Tests;
 
@@ -99,7 +100,7 @@ public sealed partial class ConfigReferenceDocsTests
         foreach (string key in prefix.Length == 0 ? config.Keys : config.GetKeys(prefix))
         {
             string path = prefix.Length == 0 ? key : prefix + "." + key;
-            bool isObject = IsObject(config, path);
+            bool isObject = HoconTree.IsObject(config, path);
             yield return (path, isObject);
             if (isObject)
             {
@@ -111,24 +112,11 @@ public sealed partial class ConfigReferenceDocsTests
         }
     }
 
-    private static bool IsObject(Config config, string path)
-    {
-        try
-        {
-            _ = config.GetKeys(path);
-            return true;
-        }
-        catch (ConfigException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>An empty object (<c>dispatchers {}</c>) is not found by <c>HasPath</c>, which looks for values.</summary>
     private static bool IsEmptyObject(Config config, string path)
     {
         int dot = path.LastIndexOf('.');
-        return dot > 0 && IsObject(config, path[..dot]) && config.GetKeys(path[..dot]).Contains(path[(dot + 1)..]);
+        return dot > 0 && HoconTree.IsObject(config, path[..dot]) && config.GetKeys(path[..dot]).Contains(path[(dot + 1)..]);
     }
 
     /// <summary>A default as the README shows it: a scalar's text, a list of strings as <c>["a", "b"]</c>.</summary>

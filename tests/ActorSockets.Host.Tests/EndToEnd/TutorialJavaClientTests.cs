@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ActorSockets.Host.Tests.Support;
 
 namespace ActorSockets.Host.Tests.EndToEnd;
@@ -34,35 +33,12 @@ public sealed class TutorialJavaClientTests(RunningHost host) : IDisposable
         var source = Path.Combine(_temp.FullName, "GreetingClient.java");
         await File.WriteAllTextAsync(source, Client);
         var port = host.Process.Endpoint("greeting").EndPoint.Port;
-        var info = new ProcessStartInfo("java")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        info.ArgumentList.Add("-Dfile.encoding=UTF-8");
-        info.ArgumentList.Add("-Dsun.stdout.encoding=UTF-8");
-        info.ArgumentList.Add("-Dstdout.encoding=UTF-8");
-        info.ArgumentList.Add(source);
-        info.ArgumentList.Add("127.0.0.1");
-        info.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        using var java = Process.Start(info) ?? throw new InvalidOperationException("could not start java");
-        try
-        {
-            var stdout = java.StandardOutput.ReadToEndAsync();
-            var stderr = java.StandardError.ReadToEndAsync();
-            await java.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
-            Assert.True(java.ExitCode == 0, await stderr);
-            Assert.Equal($"服务器响应: 谢谢连接我:/127.0.0.1:{port}\nGoodbye!\n", await stdout);
-        }
-        finally
-        {
-            if (!java.HasExited)
-            {
-                java.Kill();
-            }
-        }
+        var stdout = await ClientProgram.RunAsync(
+            "java",
+            ["-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dstdout.encoding=UTF-8", source, "127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            TimeSpan.FromSeconds(60));
+
+        Assert.Equal($"服务器响应: 谢谢连接我:/127.0.0.1:{port}\nGoodbye!\n", stdout);
     }
 }

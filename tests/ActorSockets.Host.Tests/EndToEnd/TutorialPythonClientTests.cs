@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ActorSockets.Host.Tests.Support;
 
 namespace ActorSockets.Host.Tests.EndToEnd;
@@ -24,26 +23,10 @@ public sealed class TutorialPythonClientTests(RunningHost host)
     [RequiresProgramFact("python3", "to run the tutorial's Python client")]
     public async Task Ok_TutorialPythonClient_PrintsOkForEachMessage()
     {
-        var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(Client);
-        info.ArgumentList.Add(host.Process.Endpoint("ok-patient").EndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        using var python = Process.Start(info) ?? throw new InvalidOperationException("could not start python3");
-        try
-        {
-            var stdout = python.StandardOutput.ReadToEndAsync();
-            var stderr = python.StandardError.ReadToEndAsync();
-            await python.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var port = host.Process.Endpoint("ok-patient").EndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-            Assert.True(python.ExitCode == 0, await stderr);
-            Assert.Equal("Send Successfully\nb'OK'\nSend Successfully\nb'OK'\n", await stdout);
-        }
-        finally
-        {
-            if (!python.HasExited)
-            {
-                python.Kill();
-            }
-        }
+        var stdout = await ClientProgram.RunAsync("python3", ["-c", Client, port], TimeSpan.FromSeconds(30));
+
+        Assert.Equal("Send Successfully\nb'OK'\nSend Successfully\nb'OK'\n", stdout);
     }
 }
