@@ -13,7 +13,7 @@ public sealed partial class EndpointTests(RunningHost host)
     private HostProcess Host => host.Process;
 
     [Fact]
-    public void Banner_ListsEveryEndpoint_WithItsRealPortAndProtocol()
+    public void Banner_ListsEveryEndpoint_WithItsRealPortProtocolAndIoManager()
     {
         var endpoints = Host.Endpoints;
 
@@ -25,6 +25,7 @@ public sealed partial class EndpointTests(RunningHost host)
         Assert.Equal("udp", endpoints["udp-time"].Transport);
         Assert.Equal("tcp", endpoints["chat"].Transport);
         Assert.Equal("ok", endpoints["ok-patient"].Protocol);
+        Assert.All(endpoints.Values, e => Assert.Equal("akka", e.IoManager));
     }
 
     [Fact]
