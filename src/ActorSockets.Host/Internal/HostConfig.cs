@@ -1,13 +1,12 @@
 using System.Reflection;
 using ActorSockets.Hocon;
-using ActorSockets.IO;
 using ActorSockets.Protocols;
 
 namespace ActorSockets.Host.Internal;
 
 /// <summary>
 /// Builds the host's configuration. Layers, highest first: the <c>--set</c> overrides, the <c>--config</c>
-/// file, <c>hocon/actorsockets.conf</c>, and the reference.conf each library embeds (host, protocols, IO).
+/// file, <c>hocon/actorsockets.conf</c>, and the reference.conf each library embeds (host, protocols).
 /// Akka.NET's own defaults are not among them: Akka applies its reference.conf under whatever the host
 /// hands it (<see cref="AkkaBridge"/>).
 /// </summary>
@@ -18,7 +17,7 @@ internal static class HostConfig
 
     /// <summary>The assemblies whose embedded reference.conf supply the defaults, most specific first.</summary>
     public static Assembly[] ReferenceAssemblies =>
-        [typeof(HostConfig).Assembly, typeof(EndpointHost).Assembly, typeof(TcpExt).Assembly];
+        [typeof(HostConfig).Assembly, typeof(EndpointHost).Assembly];
 
     /// <summary>
     /// Finds <c>hocon/actorsockets.conf</c>: in <paramref name="currentDirectory"/> and its parents up to the

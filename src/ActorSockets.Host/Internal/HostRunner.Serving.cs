@@ -162,7 +162,7 @@ internal sealed partial class HostRunner
                 b.Settings.Transport == EndpointTransport.Tcp ? "tcp" : "udp",
                 b.LocalAddress,
                 b.Settings.Protocol,
-                b.Settings.IoManager))
+                b.Settings.IoManager == EndpointIoManager.Akka ? "akka" : "actorsockets"))
             .ToList();
         if (options.ReadyFile is not null)
         {
