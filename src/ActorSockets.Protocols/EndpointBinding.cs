@@ -1,5 +1,5 @@
 using System.Net;
-using ActorSockets.Actors;
+using Akka.Actor;
 
 namespace ActorSockets.Protocols;
 
@@ -11,4 +11,10 @@ public sealed record EndpointBinding(EndpointSettings Settings, EndPoint LocalAd
 {
     /// <summary>Describes the bound address, such as <c>tcp 127.0.0.1:8001</c>.</summary>
     public string DescribeAddress() => Settings.Describe(LocalAddress);
+
+    /// <summary>The manager the endpoint is bound through (the endpoint's <c>io-manager</c>).</summary>
+    public EndpointIoManager IoManager => Settings.IoManager;
+
+    /// <summary>The <c>io-manager</c> value, as the banner prints it after <c>io</c>: <c>akka</c> or <c>actorsockets</c>.</summary>
+    public string IoManagerName => Settings.IoManagerName;
 }

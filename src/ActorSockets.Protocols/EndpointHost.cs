@@ -1,4 +1,4 @@
-using ActorSockets.Actors;
+using Akka.Actor;
 using ActorSockets.Protocols.Internal;
 using ActorSockets.Protocols.Text;
 
@@ -18,7 +18,7 @@ namespace ActorSockets.Protocols;
 public static class EndpointHost
 {
     /// <summary>
-    /// Binds every endpoint of <paramref name="endpoints"/>. Either all of them start, or none stays started:
+    /// Binds every endpoint, each through the TCP/UDP manager its <c>io-manager</c> names of <paramref name="endpoints"/>. Either all of them start, or none stays started:
     /// if one fails, those already started are stopped and <see cref="EndpointStartException"/> names the first
     /// endpoint that failed, in the order given, and why.
     /// </summary>
@@ -45,6 +45,12 @@ public static class EndpointHost
             await StopAll(actors, timeout).ConfigureAwait(false);
             var failed = endpoints[actors.Count];
             throw new EndpointStartException(failed.Name, failed.DescribeAddress(), e.Message, e);
+        }
+        catch (EndpointStartException)
+        {
+            // The endpoint's io-manager cannot serve it (see IoManagers): nothing of it was started.
+            await StopAll(actors, timeout).ConfigureAwait(false);
+            throw;
         }
 
         var starts = actors.Select(a => a.Ask<EndpointStarted>(StartEndpoint.Instance, timeout)).ToArray();
@@ -101,8 +107,8 @@ public static class EndpointHost
     private static IActorRef CreateEndpointActor(ActorSystem system, EndpointSettings endpoint)
     {
         var props = endpoint.Transport == EndpointTransport.Tcp
-            ? EndpointListener.CreateProps(endpoint)
-            : UdpEndpoint.CreateProps(endpoint);
+            ? EndpointListener.CreateProps(endpoint, IoManagers.Tcp(system, endpoint))
+            : UdpEndpoint.CreateProps(endpoint, IoManagers.Udp(system, endpoint));
         try
         {
             return system.ActorOf(props, "endpoint-" + endpoint.Name);

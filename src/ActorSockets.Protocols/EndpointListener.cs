@@ -1,6 +1,7 @@
 using System.Net;
-using ActorSockets.Actors;
-using ActorSockets.IO;
+using Akka.Actor;
+using Akka.Event;
+using Akka.IO;
 using ActorSockets.Protocols.Internal;
 
 namespace ActorSockets.Protocols;
@@ -26,6 +27,8 @@ public sealed class EndpointListener : ReceiveActor
 
     private readonly EndpointSettings _settings;
     private readonly TcpEndpointProtocol _protocol;
+    private readonly IActorRef _ioManager;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly HashSet<IActorRef> _sessions = [];
     private readonly List<IActorRef> _drainWaiters = [];
     private IActorRef? _service;
@@ -35,29 +38,33 @@ public sealed class EndpointListener : ReceiveActor
     private EndPoint? _localAddress;
     private long _accepted;
 
-    private EndpointListener(EndpointSettings settings, TcpEndpointProtocol protocol)
+    private EndpointListener(EndpointSettings settings, TcpEndpointProtocol protocol, IActorRef ioManager)
     {
         _settings = settings;
         _protocol = protocol;
+        _ioManager = ioManager;
         Idle();
     }
 
     /// <summary>The props of the listener of <paramref name="settings"/>, a TCP endpoint.</summary>
     /// <exception cref="EndpointConfigException">The endpoint's protocol settings are invalid.</exception>
-    public static Props CreateProps(EndpointSettings settings)
+    /// <param name="settings">The endpoint's settings.</param>
+    /// <param name="ioManager">The TCP manager to bind through (from the endpoint's <c>io-manager</c>), such as <c>system.Tcp()</c>.</param>
+    public static Props CreateProps(EndpointSettings settings, IActorRef ioManager)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(ioManager);
         if (ProtocolCatalog.Create(settings) is not TcpEndpointProtocol protocol)
         {
             throw new EndpointConfigException(settings.Name, "transport", $"protocol '{settings.Protocol}' is not a TCP protocol");
         }
 
-        return CreateProps(settings, protocol);
+        return CreateProps(settings, protocol, ioManager);
     }
 
     /// <summary>The props of a listener speaking <paramref name="protocol"/> (tests plug in their own protocols here).</summary>
-    internal static Props CreateProps(EndpointSettings settings, TcpEndpointProtocol protocol) =>
-        Props.FromProducer(() => new EndpointListener(settings, protocol));
+    internal static Props CreateProps(EndpointSettings settings, TcpEndpointProtocol protocol, IActorRef ioManager) =>
+        ActorProps.Of(() => new EndpointListener(settings, protocol, ioManager));
 
     /// <inheritdoc />
     protected override SupervisorStrategy SupervisorStrategy() => SessionStrategy;
@@ -93,7 +100,7 @@ public sealed class EndpointListener : ReceiveActor
         Receive<StartEndpoint>(_ =>
         {
             _starter = Sender;
-            Context.System.Tcp().Tell(new Tcp.Bind(Self, _settings.BindAddress), Self);
+            _ioManager.Tell(new Tcp.Bind(Self, _settings.BindAddress), Self);
             Become(Binding);
         });
     }
@@ -106,15 +113,15 @@ public sealed class EndpointListener : ReceiveActor
             _tcpListener = Sender;
             _localAddress = bound.LocalAddress;
             Context.Watch(_tcpListener);
-            EndpointListenerLog.Listening(Context.Log, _settings.Name, _settings.Protocol, _settings.Describe(bound.LocalAddress));
+            EndpointListenerLog.Listening(_log, _settings.Name, _settings.Protocol, _settings.Describe(bound.LocalAddress), _settings.IoManagerName);
             _starter.Tell(new EndpointStarted(bound.LocalAddress), Self);
             Become(Listening);
         });
         Receive<Tcp.CommandFailed>(failed =>
         {
-            var reason = EndpointErrors.Describe(failed.Cause);
-            EndpointListenerLog.BindFailed(Context.Log, _settings.Name, _settings.DescribeAddress(), reason);
-            _starter.Tell(new Status.Failure(new EndpointStartException(_settings.Name, _settings.DescribeAddress(), reason, failed.Cause)), Self);
+            var reason = EndpointErrors.Describe(failed);
+            EndpointListenerLog.BindFailed(_log, _settings.Name, _settings.DescribeAddress(), reason);
+            _starter.Tell(new Status.Failure(new EndpointStartException(_settings.Name, _settings.DescribeAddress(), reason, EndpointErrors.CauseOf(failed))), Self);
             Context.Stop(Self);
         });
     }
@@ -133,7 +140,7 @@ public sealed class EndpointListener : ReceiveActor
         {
             if (terminated.ActorRef.Equals(_tcpListener))
             {
-                EndpointListenerLog.ListenerLost(Context.Log, _settings.Name);
+                EndpointListenerLog.ListenerLost(_log, _settings.Name);
                 _tcpListener = ActorRefs.Nobody;
             }
             else
@@ -176,7 +183,7 @@ public sealed class EndpointListener : ReceiveActor
     {
         Receive<DrainEndpoint>(_ =>
         {
-            EndpointListenerLog.Draining(Context.Log, _settings.Name, _sessions.Count);
+            EndpointListenerLog.Draining(_log, _settings.Name, _sessions.Count);
             _drainWaiters.Add(Sender);
             foreach (var session in _sessions)
             {
@@ -194,7 +201,7 @@ public sealed class EndpointListener : ReceiveActor
         var connection = Sender;
         if (_sessions.Count >= _settings.MaxConnections)
         {
-            EndpointListenerLog.Refused(Context.Log, _settings.Name, connected.RemoteAddress, _sessions.Count, _settings.MaxConnections);
+            EndpointListenerLog.Refused(_log, _settings.Name, connected.RemoteAddress, _sessions.Count, _settings.MaxConnections);
             connection.Tell(Tcp.Close.Instance, Self);
             return;
         }
@@ -204,22 +211,22 @@ public sealed class EndpointListener : ReceiveActor
         var session = Context.ActorOf(_protocol.SessionProps(connection, connected, _service), name);
         Context.Watch(session);
         _sessions.Add(session);
-        connection.Tell(new Tcp.Register(session, KeepOpenOnPeerClosed: true), Self);
-        EndpointListenerLog.Accepted(Context.Log, _settings.Name, number, connected.RemoteAddress, name, _sessions.Count);
+        connection.Tell(new Tcp.Register(session, keepOpenOnPeerClosed: true), Self);
+        EndpointListenerLog.Accepted(_log, _settings.Name, number, connected.RemoteAddress, name, _sessions.Count);
     }
 
     private void OnSessionEnded(IActorRef session)
     {
         if (_sessions.Remove(session))
         {
-            EndpointListenerLog.SessionEnded(Context.Log, _settings.Name, session.Path.Name, _sessions.Count);
+            EndpointListenerLog.SessionEnded(_log, _settings.Name, session.Path.Name, _sessions.Count);
             AnswerDrainWaitersIfDone();
         }
     }
 
     private void OnUnbound()
     {
-        EndpointListenerLog.Unbound(Context.Log, _settings.Name, _localAddress is null ? _settings.DescribeAddress() : _settings.Describe(_localAddress));
+        EndpointListenerLog.Unbound(_log, _settings.Name, _localAddress is null ? _settings.DescribeAddress() : _settings.Describe(_localAddress));
         _unbinder.Tell(EndpointUnbound.Instance, Self);
         _tcpListener = ActorRefs.Nobody;
         Become(Unbound);

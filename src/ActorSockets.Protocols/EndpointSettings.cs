@@ -60,6 +60,14 @@ public sealed record EndpointSettings
     /// <summary>The longest accepted line in bytes, before its terminator. Defaults to 4096.</summary>
     public int MaxLineLength { get; init; } = 4096;
 
+    /// <summary>
+    /// Which TCP/UDP manager the endpoint binds through (<c>io-manager</c>). Defaults to <see cref="EndpointIoManager.Akka"/>.
+    /// </summary>
+    public EndpointIoManager IoManager { get; init; } = EndpointIoManager.Akka;
+
+    /// <summary>The <c>io-manager</c> value of <see cref="IoManager"/>, as the banner prints it: <c>akka</c> or <c>actorsockets</c>.</summary>
+    public string IoManagerName => IoManager == EndpointIoManager.Akka ? "akka" : "actorsockets";
+
     /// <summary>How long a closing session waits for its last writes to be flushed. Defaults to 5 s.</summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -194,6 +202,7 @@ public sealed record EndpointSettings
             MaxConnections = ReadPositiveInt(name, config, "max-connections"),
             MaxLineLength = ReadSize(name, config, "max-line-length", 1, 1024 * 1024),
             CloseTimeout = ReadOptionalDuration(name, config, "close-timeout") ?? TimeSpan.FromSeconds(5),
+            IoManager = ReadIoManager(name, config),
             Config = config,
         };
 
@@ -201,6 +210,17 @@ public sealed record EndpointSettings
         // (and in the host's --check), naming the endpoint, not when the first client connects.
         entry.Validate(settings);
         return settings;
+    }
+
+    private static EndpointIoManager ReadIoManager(string name, Config config)
+    {
+        var text = Guard(name, "io-manager", () => config.GetString("io-manager", "akka")!).Trim();
+        return text.ToUpperInvariant() switch
+        {
+            "AKKA" => EndpointIoManager.Akka,
+            "ACTORSOCKETS" => EndpointIoManager.ActorSockets,
+            _ => throw new EndpointConfigException(name, "io-manager", $"unknown io-manager '{text}' (known: actorsockets, akka)"),
+        };
     }
 
     private static string ReadHost(string name, Config config)

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using ActorSockets.Actors;
-using ActorSockets.IO;
+using Akka.Actor;
+using Akka.Event;
+using Akka.IO;
 using ActorSockets.Protocols.Internal;
-using Microsoft.Extensions.Logging;
 
 namespace ActorSockets.Protocols;
 
@@ -17,15 +17,22 @@ namespace ActorSockets.Protocols;
 /// handler and shuts the socket down when the handler dies, and that death notice would overtake the
 /// pending writes. So closing is a behaviour that waits for the connection's close event (at most
 /// <see cref="EndpointSettings.CloseTimeout"/>) and only then stops.</para>
-/// <para>Writes are fire-and-forget: the connection's write queue is bounded, and a write it refuses
-/// (<see cref="Tcp.CommandFailed"/>) means the peer has stopped reading while still sending, so the
-/// connection is aborted rather than buffered without end.</para>
+/// <para>Writes are ack-based, whichever manager the connection belongs to: Akka's own TCP connection
+/// queues writes without a limit while one is being sent, so the session keeps at most one
+/// <see cref="Tcp.Write"/> in flight and holds the rest in its own queue, bounded by
+/// <see cref="MaxQueuedWrites"/> and <see cref="MaxQueuedBytes"/>. A peer that stops reading while still
+/// sending fills that queue (or gets a write refused, <see cref="Tcp.CommandFailed"/>), and the connection is
+/// aborted rather than buffered without end. Closing hands what is queued to the connection in one last
+/// write before the close, so nothing written is lost.</para>
 /// </remarks>
 public abstract class TcpSession : ReceiveActor
 {
     private readonly TimeSpan? _idleTimeout;
     private readonly TimeSpan _closeTimeout;
     private readonly long _startedAt = Stopwatch.GetTimestamp();
+    private readonly Queue<ByteString> _queued = new();
+    private long _queuedBytes;
+    private bool _writing;
     private long _bytesIn;
     private long _bytesOut;
 
@@ -44,6 +51,15 @@ public abstract class TcpSession : ReceiveActor
     /// <summary>The connection actor this session writes to.</summary>
     protected IActorRef Connection { get; }
 
+    /// <summary>The session's logger.</summary>
+    protected ILoggingAdapter Log { get; } = Context.GetLogger();
+
+    /// <summary>How many writes may wait behind the one in flight before the peer counts as not reading. Defaults to 1000.</summary>
+    protected virtual int MaxQueuedWrites => 1000;
+
+    /// <summary>How many bytes may wait behind the write in flight before the peer counts as not reading. Defaults to 1 MiB.</summary>
+    protected virtual long MaxQueuedBytes => 1024 * 1024;
+
     /// <summary>Whether <see cref="CloseConnection"/> or <see cref="AbortConnection"/> has been called.</summary>
     protected bool IsClosing { get; private set; }
 
@@ -59,22 +75,43 @@ public abstract class TcpSession : ReceiveActor
         base.PreStart();
     }
 
-    /// <summary>Writes <paramref name="data"/> to the connection, without acknowledgement; nothing is sent for empty data.</summary>
+    /// <summary>
+    /// Writes <paramref name="data"/> to the connection through the session's bounded queue (see the remarks);
+    /// nothing is sent for empty data, nor once the session is closing. A full queue aborts the connection.
+    /// </summary>
     protected void Write(ByteString data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (!data.IsEmpty)
+        if (data.IsEmpty || IsClosing)
         {
-            Connection.Tell(new Tcp.Write(data), Self);
-            _bytesOut += data.Count;
+            return;
         }
+
+        if (!_writing)
+        {
+            SendWithAck(data);
+            return;
+        }
+
+        if (_queued.Count >= MaxQueuedWrites || _queuedBytes + data.Count > MaxQueuedBytes)
+        {
+            TcpSessionLog.OutboundFull(Log, Self.Path.Name, _queued.Count, _queuedBytes);
+            AbortConnection();
+            return;
+        }
+
+        _queued.Enqueue(data);
+        _queuedBytes += data.Count;
     }
 
-    /// <summary>Writes <paramref name="data"/> to the connection asking for <paramref name="ack"/> once the kernel has it.</summary>
+    /// <summary>
+    /// Writes <paramref name="data"/> to the connection asking for <paramref name="ack"/> once the kernel has it,
+    /// bypassing the session's queue: for a session that keeps its own bounded queue and one write in flight.
+    /// </summary>
     protected void Write(ByteString data, Tcp.Event ack)
     {
         ArgumentNullException.ThrowIfNull(data);
-        Connection.Tell(new Tcp.Write(data, ack), Self);
+        Connection.Tell(Tcp.Write.Create(data, ack), Self);
         _bytesOut += data.Count;
     }
 
@@ -88,7 +125,7 @@ public abstract class TcpSession : ReceiveActor
     /// <summary>Logs the session's traffic and duration (the accept line carries the same session name and the remote endpoint).</summary>
     protected override void PostStop()
     {
-        TcpSessionLog.Closed(Context.Log, Self.Path.Name, _bytesIn, _bytesOut, Stopwatch.GetElapsedTime(_startedAt));
+        TcpSessionLog.Closed(Log, Self.Path.Name, _bytesIn, _bytesOut, Stopwatch.GetElapsedTime(_startedAt));
         base.PostStop();
     }
 
@@ -104,6 +141,7 @@ public abstract class TcpSession : ReceiveActor
         }
 
         IsClosing = true;
+        FlushQueue();
         Connection.Tell(Tcp.Close.Instance, Self);
         Context.SetReceiveTimeout(_closeTimeout);
         Become(Closing);
@@ -118,6 +156,8 @@ public abstract class TcpSession : ReceiveActor
         }
 
         IsClosing = true;
+        _queued.Clear();
+        _queuedBytes = 0;
         Connection.Tell(Tcp.Abort.Instance, Self);
         Context.SetReceiveTimeout(_closeTimeout);
         Become(Closing);
@@ -130,6 +170,7 @@ public abstract class TcpSession : ReceiveActor
     /// </summary>
     protected void ReceiveConnectionEvents()
     {
+        Receive<SessionWriteAck>(_ => OnSessionWriteAck());
         Receive<Tcp.PeerClosed>(_ => OnPeerClosed());
         Receive<Tcp.ConnectionClosed>(OnConnectionClosed);
         Receive<Tcp.CommandFailed>(OnCommandFailed);
@@ -153,7 +194,7 @@ public abstract class TcpSession : ReceiveActor
         ArgumentNullException.ThrowIfNull(closed);
         if (closed.IsErrorClosed)
         {
-            TcpSessionLog.ConnectionFailed(Context.Log, Self.Path.Name, closed.Cause ?? "unknown error");
+            TcpSessionLog.ConnectionFailed(Log, Self.Path.Name, closed.Cause ?? "unknown error");
         }
 
         Context.Stop(Self);
@@ -165,7 +206,7 @@ public abstract class TcpSession : ReceiveActor
         ArgumentNullException.ThrowIfNull(failed);
         if (failed.Cmd is Tcp.Write)
         {
-            TcpSessionLog.WriteRefused(Context.Log, Self.Path.Name);
+            TcpSessionLog.WriteRefused(Log, Self.Path.Name);
             AbortConnection();
         }
     }
@@ -180,6 +221,46 @@ public abstract class TcpSession : ReceiveActor
         }
     }
 
+    private void SendWithAck(ByteString data)
+    {
+        _writing = true;
+        _bytesOut += data.Count;
+        Connection.Tell(Tcp.Write.Create(data, SessionWriteAck.Instance), Self);
+    }
+
+    private void OnSessionWriteAck()
+    {
+        _writing = false;
+        if (_queued.Count > 0 && !IsClosing)
+        {
+            var data = TakeQueued();
+            SendWithAck(data);
+        }
+    }
+
+    /// <summary>Closing: what is queued goes to the connection in one write ahead of the close, which Akka.IO flushes first.</summary>
+    private void FlushQueue()
+    {
+        if (_queued.Count > 0)
+        {
+            var data = TakeQueued();
+            _bytesOut += data.Count;
+            Connection.Tell(Tcp.Write.Create(data), Self);
+        }
+    }
+
+    private ByteString TakeQueued()
+    {
+        var data = _queued.Dequeue();
+        while (_queued.Count > 0)
+        {
+            data = data.Concat(_queued.Dequeue());
+        }
+
+        _queuedBytes = 0;
+        return data;
+    }
+
     /// <summary>Waiting for the connection to finish closing; everything else is ignored.</summary>
     private void Closing()
     {
@@ -187,10 +268,11 @@ public abstract class TcpSession : ReceiveActor
         // is still flushing, so only a final close event (or the close timeout) ends the session.
         Receive<Tcp.PeerClosed>(_ => { });
         Receive<Tcp.ConnectionClosed>(_ => Context.Stop(Self));
+        Receive<SessionWriteAck>(_ => _writing = false);
         Receive<Terminated>(OnTerminated);
         Receive<ReceiveTimeout>(_ =>
         {
-            TcpSessionLog.CloseTimedOut(Context.Log, Self.Path.Name, _closeTimeout);
+            TcpSessionLog.CloseTimedOut(Log, Self.Path.Name, _closeTimeout);
             Context.Stop(Self);
         });
         ReceiveAny(_ => { });

@@ -1,6 +1,7 @@
 using System.Net;
-using ActorSockets.Actors;
-using ActorSockets.IO;
+using Akka.Actor;
+using Akka.Event;
+using Akka.IO;
 using ActorSockets.Protocols.Internal;
 
 namespace ActorSockets.Protocols;
@@ -15,34 +16,40 @@ public sealed class UdpEndpoint : ReceiveActor
 {
     private readonly EndpointSettings _settings;
     private readonly UdpEndpointProtocol _protocol;
+    private readonly IActorRef _ioManager;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private IActorRef _starter = ActorRefs.Nobody;
     private IActorRef _unbinder = ActorRefs.Nobody;
     private IActorRef _socket = ActorRefs.Nobody;
     private EndPoint? _localAddress;
 
-    private UdpEndpoint(EndpointSettings settings, UdpEndpointProtocol protocol)
+    private UdpEndpoint(EndpointSettings settings, UdpEndpointProtocol protocol, IActorRef ioManager)
     {
         _settings = settings;
         _protocol = protocol;
+        _ioManager = ioManager;
         Idle();
     }
 
     /// <summary>The props of the actor of <paramref name="settings"/>, a UDP endpoint.</summary>
     /// <exception cref="EndpointConfigException">The endpoint's protocol settings are invalid.</exception>
-    public static Props CreateProps(EndpointSettings settings)
+    /// <param name="settings">The endpoint's settings.</param>
+    /// <param name="ioManager">The UDP manager to bind through (from the endpoint's <c>io-manager</c>), such as <c>system.Udp()</c>.</param>
+    public static Props CreateProps(EndpointSettings settings, IActorRef ioManager)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(ioManager);
         if (ProtocolCatalog.Create(settings) is not UdpEndpointProtocol protocol)
         {
             throw new EndpointConfigException(settings.Name, "transport", $"protocol '{settings.Protocol}' is not a UDP protocol");
         }
 
-        return CreateProps(settings, protocol);
+        return CreateProps(settings, protocol, ioManager);
     }
 
     /// <summary>The props of an endpoint answering with <paramref name="protocol"/> (tests plug in their own protocols here).</summary>
-    internal static Props CreateProps(EndpointSettings settings, UdpEndpointProtocol protocol) =>
-        Props.FromProducer(() => new UdpEndpoint(settings, protocol));
+    internal static Props CreateProps(EndpointSettings settings, UdpEndpointProtocol protocol, IActorRef ioManager) =>
+        ActorProps.Of(() => new UdpEndpoint(settings, protocol, ioManager));
 
     /// <inheritdoc />
     protected override void Unhandled(object message)
@@ -64,7 +71,7 @@ public sealed class UdpEndpoint : ReceiveActor
         Receive<StartEndpoint>(_ =>
         {
             _starter = Sender;
-            Context.System.Udp().Tell(new Udp.Bind(Self, _settings.BindAddress), Self);
+            _ioManager.Tell(new Udp.Bind(Self, _settings.BindAddress), Self);
             Become(Binding);
         });
     }
@@ -75,15 +82,15 @@ public sealed class UdpEndpoint : ReceiveActor
         {
             _socket = Sender;
             _localAddress = bound.LocalAddress;
-            EndpointListenerLog.Listening(Context.Log, _settings.Name, _settings.Protocol, _settings.Describe(bound.LocalAddress));
+            EndpointListenerLog.Listening(_log, _settings.Name, _settings.Protocol, _settings.Describe(bound.LocalAddress), _settings.IoManagerName);
             _starter.Tell(new EndpointStarted(bound.LocalAddress), Self);
             Become(Answering);
         });
         Receive<Udp.CommandFailed>(failed =>
         {
-            var reason = EndpointErrors.Describe(failed.Cause);
-            EndpointListenerLog.BindFailed(Context.Log, _settings.Name, _settings.DescribeAddress(), reason);
-            _starter.Tell(new Status.Failure(new EndpointStartException(_settings.Name, _settings.DescribeAddress(), reason, failed.Cause)), Self);
+            var reason = EndpointErrors.Describe(failed);
+            EndpointListenerLog.BindFailed(_log, _settings.Name, _settings.DescribeAddress(), reason);
+            _starter.Tell(new Status.Failure(new EndpointStartException(_settings.Name, _settings.DescribeAddress(), reason)), Self);
             Context.Stop(Self);
         });
     }
@@ -95,7 +102,7 @@ public sealed class UdpEndpoint : ReceiveActor
         {
             if (failed.Cmd is Udp.Send send)
             {
-                EndpointListenerLog.DatagramNotAnswered(Context.Log, _settings.Name, send.Target, EndpointErrors.Describe(failed.Cause));
+                EndpointListenerLog.DatagramNotAnswered(_log, _settings.Name, send.Target, EndpointErrors.Describe(failed));
             }
         });
         Receive<UnbindEndpoint>(_ =>
@@ -111,7 +118,7 @@ public sealed class UdpEndpoint : ReceiveActor
     {
         Receive<Udp.Unbound>(_ =>
         {
-            EndpointListenerLog.Unbound(Context.Log, _settings.Name, _localAddress is null ? _settings.DescribeAddress() : _settings.Describe(_localAddress));
+            EndpointListenerLog.Unbound(_log, _settings.Name, _localAddress is null ? _settings.DescribeAddress() : _settings.Describe(_localAddress));
             _unbinder.Tell(EndpointUnbound.Instance, Self);
             _socket = ActorRefs.Nobody;
             Become(Unbound);
@@ -146,10 +153,10 @@ public sealed class UdpEndpoint : ReceiveActor
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            EndpointListenerLog.DatagramNotAnswered(Context.Log, _settings.Name, received.Sender, e.Message);
+            EndpointListenerLog.DatagramNotAnswered(_log, _settings.Name, received.Sender, e.Message);
             return;
         }
 
-        _socket.Tell(new Udp.Send(answer, received.Sender), Self);
+        _socket.Tell(Udp.Send.Create(answer, received.Sender), Self);
     }
 }

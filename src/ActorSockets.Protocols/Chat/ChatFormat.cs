@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ActorSockets.IO;
-using ActorSockets.IO.Framing;
+using Akka.IO;
+using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Text;
 
 namespace ActorSockets.Protocols.Chat;

@@ -1,4 +1,5 @@
-using ActorSockets.Actors;
+using Akka.Actor;
+using Akka.Event;
 using ActorSockets.Protocols.Internal;
 
 namespace ActorSockets.Protocols.Chat;
@@ -17,6 +18,7 @@ namespace ActorSockets.Protocols.Chat;
 public sealed partial class ChatRegistry : ReceiveActor
 {
     private readonly ChatSettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<IActorRef, Member> _members = [];
     private readonly Dictionary<string, IActorRef> _nicks = new(ChatNames.Comparer);
     private readonly Dictionary<string, Room> _rooms = new(ChatNames.Comparer);
@@ -31,7 +33,7 @@ public sealed partial class ChatRegistry : ReceiveActor
     }
 
     /// <summary>The props of a registry with <paramref name="settings"/>.</summary>
-    public static Props CreateProps(ChatSettings settings) => Props.FromProducer(() => new ChatRegistry(settings));
+    public static Props CreateProps(ChatSettings settings) => ActorProps.Of(() => new ChatRegistry(settings));
 
     private void Serving()
     {
@@ -66,7 +68,7 @@ public sealed partial class ChatRegistry : ReceiveActor
         room.Count++;
         _members[member] = new Member(nick, _settings.DefaultRoom);
         room.Ref.Tell(new ChatRoom.Join(member, nick, OnConnect: true), Self);
-        ChatRegistryLog.Joined(Context.Log, nick, room.Name, _members.Count);
+        ChatRegistryLog.Joined(_log, nick, room.Name, _members.Count);
     }
 
     private void OnChangeNick(IActorRef member, string nick)
@@ -99,7 +101,7 @@ public sealed partial class ChatRegistry : ReceiveActor
         _nicks[nick] = member;
         info.Nick = nick;
         _rooms[info.Room].Ref.Tell(new ChatRoom.Renamed(member, old, nick), Self);
-        ChatRegistryLog.Renamed(Context.Log, old, nick);
+        ChatRegistryLog.Renamed(_log, old, nick);
     }
 
     private void OnJoinRoom(IActorRef member, string roomName)
@@ -132,7 +134,7 @@ public sealed partial class ChatRegistry : ReceiveActor
         info.Room = target.Name;
         target.Count++;
         target.Ref.Tell(new ChatRoom.Join(member, info.Nick, OnConnect: false), Self);
-        ChatRegistryLog.Moved(Context.Log, info.Nick, target.Name);
+        ChatRegistryLog.Moved(_log, info.Nick, target.Name);
     }
 
     private void OnSendPrivate(IActorRef member, SendPrivate message)
@@ -163,7 +165,7 @@ public sealed partial class ChatRegistry : ReceiveActor
         Context.Unwatch(member);
         _nicks.Remove(info.Nick);
         LeaveRoom(member, info, reason, movedTo: null);
-        ChatRegistryLog.Left(Context.Log, info.Nick, ChatFormat.Describe(reason), _members.Count);
+        ChatRegistryLog.Left(_log, info.Nick, ChatFormat.Describe(reason), _members.Count);
     }
 
     private void LeaveRoom(IActorRef member, Member info, LeaveReason reason, string? movedTo)

@@ -1,4 +1,5 @@
-using ActorSockets.Actors;
+using ActorSockets.Protocols.Internal;
+using Akka.Actor;
 
 namespace ActorSockets.Protocols.Chat;
 
@@ -28,7 +29,7 @@ public sealed class ChatRoom : ReceiveActor
     }
 
     /// <summary>The props of a room named <paramref name="name"/>.</summary>
-    public static Props CreateProps(string name) => Props.FromProducer(() => new ChatRoom(name));
+    public static Props CreateProps(string name) => ActorProps.Of(() => new ChatRoom(name));
 
     private void Open()
     {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using ActorSockets.IO;
-using ActorSockets.IO.Framing;
+using Akka.IO;
+using ActorSockets.Protocols.Framing;
 
 namespace ActorSockets.Protocols.Chat;
 
@@ -59,7 +59,7 @@ public sealed partial class ChatSession
     }
 
     /// <summary>The flood control's pause is over: handle more waiting lines.</summary>
-    private sealed record FloodPauseOver : Actors.INotInfluenceReceiveTimeout
+    private sealed record FloodPauseOver : Akka.Actor.INotInfluenceReceiveTimeout
     {
         public static FloodPauseOver Instance { get; } = new();
     }

@@ -1,6 +1,6 @@
-using ActorSockets.Actors;
-using ActorSockets.IO;
-using ActorSockets.IO.Framing;
+using Akka.Actor;
+using Akka.IO;
+using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Internal;
 
 namespace ActorSockets.Protocols.Chat;
@@ -24,7 +24,7 @@ namespace ActorSockets.Protocols.Chat;
 /// queue (the last line is usually a goodbye), then closes; a queue that will not drain within the close
 /// timeout ends in an abort.</para>
 /// </remarks>
-public sealed partial class ChatSession : TcpSession, IWithStash, IWithTimers
+public sealed partial class ChatSession : TcpSession, IWithUnboundedStash, IWithTimers
 {
     private readonly IActorRef _registry;
     private readonly ChatSettings _settings;
@@ -61,7 +61,7 @@ public sealed partial class ChatSession : TcpSession, IWithStash, IWithTimers
 
     /// <summary>The props of a session for <paramref name="connection"/>.</summary>
     public static Props CreateProps(IActorRef connection, IActorRef registry, ChatSettings settings) =>
-        Props.FromProducer(() => new ChatSession(connection, registry, settings));
+        ActorProps.Of(() => new ChatSession(connection, registry, settings));
 
     /// <inheritdoc />
     protected override void PreStart()
@@ -150,7 +150,7 @@ public sealed partial class ChatSession : TcpSession, IWithStash, IWithTimers
         Receive<WriteAck>(_ => OnWriteAcknowledged());
         Receive<DrainTimedOut>(_ =>
         {
-            ChatSessionLog.DrainTimedOut(Context.Log, Self.Path.Name);
+            ChatSessionLog.DrainTimedOut(Log, Self.Path.Name);
             AbortConnection();
         });
     }
@@ -229,7 +229,7 @@ public sealed partial class ChatSession : TcpSession, IWithStash, IWithTimers
         _leaving = true;
         _pendingLines.Clear();
         _registry.Tell(new ChatRegistry.Leave(reason), Self);
-        ChatSessionLog.Leaving(Context.Log, Self.Path.Name, ChatFormat.Describe(reason));
+        ChatSessionLog.Leaving(Log, Self.Path.Name, ChatFormat.Describe(reason));
         Context.SetReceiveTimeout(null);
         if (!IsClosing)
         {
@@ -252,7 +252,7 @@ public sealed partial class ChatSession : TcpSession, IWithStash, IWithTimers
             _registry.Tell(new ChatRegistry.Leave(LeaveReason.Dropped), Self);
         }
 
-        ChatSessionLog.Dropped(Context.Log, Self.Path.Name, _outbound.Count, _outboundBytes);
+        ChatSessionLog.Dropped(Log, Self.Path.Name, _outbound.Count, _outboundBytes);
         _outbound.Clear();
         _outboundBytes = 0;
         AbortConnection();
@@ -302,13 +302,11 @@ public sealed partial class ChatSession : TcpSession, IWithStash, IWithTimers
         }
         else
         {
-            var parts = new ByteString[count];
-            for (var i = 0; i < count; i++)
+            data = _outbound.Dequeue();
+            for (var i = 1; i < count; i++)
             {
-                parts[i] = _outbound.Dequeue();
+                data = data.Concat(_outbound.Dequeue());
             }
-
-            data = ByteString.Concat(parts);
         }
 
         _outboundBytes -= data.Count;
@@ -326,8 +324,12 @@ public sealed partial class ChatSession : TcpSession, IWithStash, IWithTimers
     }
 
     /// <summary>The acknowledgement of our writes; not input, so it does not reset the idle timeout.</summary>
-    internal sealed record WriteAck : Tcp.Event, INotInfluenceReceiveTimeout
+    internal sealed class WriteAck : Tcp.Event, INotInfluenceReceiveTimeout
     {
+        private WriteAck()
+        {
+        }
+
         public static WriteAck Instance { get; } = new();
     }
 

@@ -1,5 +1,5 @@
-using ActorSockets.Actors;
-using ActorSockets.IO;
+using Akka.Actor;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Chat;
 

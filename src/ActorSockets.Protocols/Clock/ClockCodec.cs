@@ -1,5 +1,5 @@
 using System.Globalization;
-using ActorSockets.IO;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Clock;
 

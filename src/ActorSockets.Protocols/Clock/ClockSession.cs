@@ -1,4 +1,5 @@
-using ActorSockets.Actors;
+using ActorSockets.Protocols.Internal;
+using Akka.Actor;
 
 namespace ActorSockets.Protocols.Clock;
 
@@ -22,7 +23,7 @@ public sealed class ClockSession : TcpSession
 
     /// <summary>The props of a session for <paramref name="connection"/>.</summary>
     public static Props CreateProps(IActorRef connection, ClockCodec codec, SessionTimeouts timeouts) =>
-        Props.FromProducer(() => new ClockSession(connection, codec, timeouts));
+        ActorProps.Of(() => new ClockSession(connection, codec, timeouts));
 
     /// <inheritdoc />
     protected override void PreStart()

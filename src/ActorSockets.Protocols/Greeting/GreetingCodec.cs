@@ -1,6 +1,6 @@
 using System.Net;
-using ActorSockets.IO;
-using ActorSockets.IO.Framing;
+using Akka.IO;
+using ActorSockets.Protocols.Framing;
 
 namespace ActorSockets.Protocols.Greeting;
 

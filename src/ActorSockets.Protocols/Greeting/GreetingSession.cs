@@ -1,7 +1,7 @@
 using System.Net;
-using ActorSockets.Actors;
-using ActorSockets.IO;
-using ActorSockets.IO.Framing;
+using Akka.Actor;
+using Akka.IO;
+using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Internal;
 using ActorSockets.Protocols.Text;
 
@@ -48,7 +48,7 @@ public sealed class GreetingSession : TcpSession, IWithTimers
 
     /// <summary>The props of a session for <paramref name="connection"/>.</summary>
     public static Props CreateProps(IActorRef connection, GreetingCodec codec, EndPoint localAddress, TimeSpan? plainTextAfter, SessionTimeouts timeouts) =>
-        Props.FromProducer(() => new GreetingSession(connection, codec, localAddress, plainTextAfter, timeouts));
+        ActorProps.Of(() => new GreetingSession(connection, codec, localAddress, plainTextAfter, timeouts));
 
     /// <inheritdoc />
     protected override void OnPeerClosed()
@@ -92,7 +92,7 @@ public sealed class GreetingSession : TcpSession, IWithTimers
 
     private void Answer(string clientText)
     {
-        GreetingLog.Received(Context.Log, Self.Path.Name, LogSafe.Escape(clientText));
+        GreetingLog.Received(Log, Self.Path.Name, LogSafe.Escape(clientText));
         Timers.Cancel(PlainTextDue.Instance);
         Write(_codec.Reply(_localAddress));
         CloseConnection();

@@ -1,5 +1,5 @@
-using ActorSockets.IO;
-using ActorSockets.IO.Framing;
+using Akka.IO;
+using ActorSockets.Protocols.Framing;
 
 namespace ActorSockets.Protocols.Hi;
 

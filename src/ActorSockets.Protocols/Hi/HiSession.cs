@@ -1,5 +1,6 @@
-using ActorSockets.Actors;
-using ActorSockets.IO;
+using ActorSockets.Protocols.Internal;
+using Akka.Actor;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Hi;
 
@@ -19,7 +20,7 @@ public sealed class HiSession : TcpSession
 
     /// <summary>The props of a session for <paramref name="connection"/>.</summary>
     public static Props CreateProps(IActorRef connection, HiCodec codec, SessionTimeouts timeouts) =>
-        Props.FromProducer(() => new HiSession(connection, codec, timeouts));
+        ActorProps.Of(() => new HiSession(connection, codec, timeouts));
 
     private void WaitingForMessage()
     {

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using Akka.Event;
 
 namespace ActorSockets.Protocols.Internal;
 
@@ -6,17 +6,22 @@ namespace ActorSockets.Protocols.Internal;
 /// The log lines of the chat registry. Nicks and room names are safe to log as they are: they passed
 /// <c>ChatNames</c>, so they hold only ASCII letters, digits, '-' and '_'.
 /// </summary>
-internal static partial class ChatRegistryLog
+internal static class ChatRegistryLog
 {
-    [LoggerMessage(EventId = 1601, Level = LogLevel.Information, Message = "Chat: {Nick} joined {Room} ({Members} online)")]
-    public static partial void Joined(ILogger logger, string nick, string room, int members);
+    public static void Joined(ILoggingAdapter log, string nick, string room, int members) =>
+        log.Info("Chat: {Nick} joined {Room} ({Members} online)", nick, room, members);
 
-    [LoggerMessage(EventId = 1602, Level = LogLevel.Information, Message = "Chat: {Nick} left ({Reason}; {Members} online)")]
-    public static partial void Left(ILogger logger, string nick, string reason, int members);
+    public static void Left(ILoggingAdapter log, string nick, string reason, int members) =>
+        log.Info("Chat: {Nick} left ({Reason}; {Members} online)", nick, reason, members);
 
-    [LoggerMessage(EventId = 1603, Level = LogLevel.Information, Message = "Chat: {OldNick} is now known as {NewNick}")]
-    public static partial void Renamed(ILogger logger, string oldNick, string newNick);
+    public static void Renamed(ILoggingAdapter log, string oldNick, string newNick) =>
+        log.Info("Chat: {OldNick} is now known as {NewNick}", oldNick, newNick);
 
-    [LoggerMessage(EventId = 1604, Level = LogLevel.Debug, Message = "Chat: {Nick} moved to {Room}")]
-    public static partial void Moved(ILogger logger, string nick, string room);
+    public static void Moved(ILoggingAdapter log, string nick, string room)
+    {
+        if (log.IsDebugEnabled)
+        {
+            log.Debug("Chat: {Nick} moved to {Room}", nick, room);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
-using ActorSockets.Actors;
+using Akka.Actor;
+using Akka.Event;
 
 namespace ActorSockets.Protocols.Internal;
 

@@ -1,11 +1,21 @@
 using System.Net.Sockets;
-using ActorSockets.Actors;
+using Akka.Actor;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Internal;
 
 /// <summary>Turns the causes of failed binds into the few words an operator reads: "address already in use".</summary>
 internal static class EndpointErrors
 {
+    /// <summary>The cause Akka's TCP manager attached to a failed command, if any.</summary>
+    public static Exception? CauseOf(Tcp.CommandFailed failed) => failed.Cause.HasValue ? failed.Cause.Value : null;
+
+    /// <summary>Why a TCP command (a bind) failed.</summary>
+    public static string Describe(Tcp.CommandFailed failed) => Describe(CauseOf(failed));
+
+    /// <summary>Why a UDP command failed: Akka's UDP manager reports no cause.</summary>
+    public static string Describe(Udp.CommandFailed failed) => failed.Cmd is Udp.Bind ? "the bind was refused" : "the send failed";
+
     public static string Describe(Exception? cause) => cause switch
     {
         null => "the bind was refused",

@@ -1,17 +1,18 @@
-using ActorSockets.Actors;
+using Akka;
+using Akka.Actor;
 
 namespace ActorSockets.Protocols.Internal;
 
 /// <summary>
-/// The endpoints started in one actor system (an extension, so there is one per system), and the
+/// The endpoints started in one actor system (an Akka extension, so there is one per system), and the
 /// coordinated-shutdown tasks that unbind, drain and stop them, registered once when the state is created.
 /// </summary>
-internal sealed class EndpointHostState
+internal sealed class EndpointHostState : IExtension
 {
     private readonly object _gate = new();
     private readonly List<EndpointBinding> _bindings = [];
 
-    private EndpointHostState(ActorSystem system)
+    internal EndpointHostState(ActorSystem system)
     {
         var shutdown = CoordinatedShutdown.Get(system);
         shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, "unbind-endpoints", () =>
@@ -37,8 +38,7 @@ internal sealed class EndpointHostState
         }
     }
 
-    public static EndpointHostState Get(ActorSystem system) =>
-        system.GetOrCreateExtension(static s => new EndpointHostState(s));
+    public static EndpointHostState Get(ActorSystem system) => system.WithExtension<EndpointHostState, EndpointHostStateId>();
 
     public void Add(IEnumerable<EndpointBinding> bindings)
     {
@@ -64,4 +64,10 @@ internal sealed class EndpointHostState
         await Task.WhenAll(asks).ConfigureAwait(false);
         return Done.Instance;
     }
+}
+
+/// <summary>The extension id of <see cref="EndpointHostState"/>.</summary>
+internal sealed class EndpointHostStateId : ExtensionIdProvider<EndpointHostState>
+{
+    public override EndpointHostState CreateExtension(ExtendedActorSystem system) => new(system);
 }

@@ -1,36 +1,50 @@
 using System.Net;
-using Microsoft.Extensions.Logging;
+using Akka.Event;
 
 namespace ActorSockets.Protocols.Internal;
 
-/// <summary>The log lines of <see cref="EndpointListener"/> and <see cref="UdpEndpoint"/>.</summary>
-internal static partial class EndpointListenerLog
+/// <summary>The log lines of <see cref="EndpointListener"/> and <see cref="UdpEndpoint"/>, as named templates.</summary>
+internal static class EndpointListenerLog
 {
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Endpoint {Endpoint} ({Protocol}) listening on {Address}")]
-    public static partial void Listening(ILogger logger, string endpoint, string protocol, string address);
+    public static void Listening(ILoggingAdapter log, string endpoint, string protocol, string address, string ioManager) =>
+        log.Info("Endpoint {Endpoint} ({Protocol}) listening on {Address} (io {IoManager})", endpoint, protocol, address, ioManager);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Endpoint {Endpoint} could not bind {Address}: {Reason}")]
-    public static partial void BindFailed(ILogger logger, string endpoint, string address, string reason);
+    public static void BindFailed(ILoggingAdapter log, string endpoint, string address, string reason) =>
+        log.Error("Endpoint {Endpoint} could not bind {Address}: {Reason}", endpoint, address, reason);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Endpoint {Endpoint}: connection #{Count} from {Remote} ({Session}, {Open} open)")]
-    public static partial void Accepted(ILogger logger, string endpoint, long count, EndPoint remote, string session, int open);
+    public static void Accepted(ILoggingAdapter log, string endpoint, long count, EndPoint remote, string session, int open)
+    {
+        if (log.IsInfoEnabled)
+        {
+            log.Info("Endpoint {Endpoint}: connection #{Count} from {Remote} ({Session}, {Open} open)", endpoint, count, remote.ToString(), session, open);
+        }
+    }
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Endpoint {Endpoint}: refused {Remote}: {Open} connections open, the limit is {Max}")]
-    public static partial void Refused(ILogger logger, string endpoint, EndPoint remote, int open, int max);
+    public static void Refused(ILoggingAdapter log, string endpoint, EndPoint remote, int open, int max) =>
+        log.Warning("Endpoint {Endpoint}: refused {Remote}: {Open} connections open, the limit is {Max}", endpoint, remote.ToString(), open, max);
 
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "Endpoint {Endpoint}: {Session} ended ({Open} open)")]
-    public static partial void SessionEnded(ILogger logger, string endpoint, string session, int open);
+    public static void SessionEnded(ILoggingAdapter log, string endpoint, string session, int open)
+    {
+        if (log.IsDebugEnabled)
+        {
+            log.Debug("Endpoint {Endpoint}: {Session} ended ({Open} open)", endpoint, session, open);
+        }
+    }
 
+    public static void Unbound(ILoggingAdapter log, string endpoint, string address) =>
+        log.Info("Endpoint {Endpoint}: unbound from {Address}", endpoint, address);
 
-    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Endpoint {Endpoint}: unbound from {Address}")]
-    public static partial void Unbound(ILogger logger, string endpoint, string address);
+    public static void Draining(ILoggingAdapter log, string endpoint, int open) =>
+        log.Info("Endpoint {Endpoint}: closing {Open} sessions for shutdown", endpoint, open);
 
-    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Endpoint {Endpoint}: closing {Open} sessions for shutdown")]
-    public static partial void Draining(ILogger logger, string endpoint, int open);
+    public static void DatagramNotAnswered(ILoggingAdapter log, string endpoint, EndPoint remote, string reason)
+    {
+        if (log.IsDebugEnabled)
+        {
+            log.Debug("Endpoint {Endpoint}: datagram from {Remote} not answered: {Reason}", endpoint, remote.ToString(), reason);
+        }
+    }
 
-    [LoggerMessage(EventId = 1009, Level = LogLevel.Debug, Message = "Endpoint {Endpoint}: datagram from {Remote} not answered: {Reason}")]
-    public static partial void DatagramNotAnswered(ILogger logger, string endpoint, EndPoint remote, string reason);
-
-    [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "Endpoint {Endpoint}: the listening socket's actor stopped unexpectedly; no new connections are accepted")]
-    public static partial void ListenerLost(ILogger logger, string endpoint);
+    public static void ListenerLost(ILoggingAdapter log, string endpoint) =>
+        log.Error("Endpoint {Endpoint}: the listening socket's actor stopped unexpectedly; no new connections are accepted", endpoint);
 }

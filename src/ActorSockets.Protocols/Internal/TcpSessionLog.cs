@@ -1,19 +1,38 @@
-using Microsoft.Extensions.Logging;
+using Akka.Event;
 
 namespace ActorSockets.Protocols.Internal;
 
 /// <summary>The log lines of <see cref="TcpSession"/>.</summary>
-internal static partial class TcpSessionLog
+internal static class TcpSessionLog
 {
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Session {Session}: connection failed: {Cause}")]
-    public static partial void ConnectionFailed(ILogger logger, string session, string cause);
+    public static void ConnectionFailed(ILoggingAdapter log, string session, string cause)
+    {
+        if (log.IsDebugEnabled)
+        {
+            log.Debug("Session {Session}: connection failed: {Cause}", session, cause);
+        }
+    }
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Session {Session}: the peer is not reading and its write queue is full; aborting the connection")]
-    public static partial void WriteRefused(ILogger logger, string session);
+    public static void WriteRefused(ILoggingAdapter log, string session) =>
+        log.Info("Session {Session}: the peer is not reading and its write queue is full; aborting the connection", session);
 
-    [LoggerMessage(EventId = 1103, Level = LogLevel.Debug, Message = "Session {Session}: the connection did not confirm the close within {Timeout}; stopping")]
-    public static partial void CloseTimedOut(ILogger logger, string session, TimeSpan timeout);
+    public static void OutboundFull(ILoggingAdapter log, string session, int messages, long bytes) =>
+        log.Info("Session {Session}: the peer is not reading ({Messages} writes, {Bytes} bytes waiting); aborting the connection", session, messages, bytes);
 
-    [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Session {Session} closed after {Duration}: {BytesIn} bytes in, {BytesOut} bytes out")]
-    public static partial void Closed(ILogger logger, string session, long bytesIn, long bytesOut, TimeSpan duration);
+    public static void CloseTimedOut(ILoggingAdapter log, string session, TimeSpan timeout)
+    {
+        if (log.IsDebugEnabled)
+        {
+            log.Debug("Session {Session}: the connection did not confirm the close within {Timeout}; stopping", session, timeout);
+        }
+    }
+
+    /// <summary>The structured session-closed line: the session, its traffic both ways and how long it lasted.</summary>
+    public static void Closed(ILoggingAdapter log, string session, long bytesIn, long bytesOut, TimeSpan duration)
+    {
+        if (log.IsInfoEnabled)
+        {
+            log.Info("Session {Session} closed after {Duration}: {BytesIn} bytes in, {BytesOut} bytes out", session, duration, bytesIn, bytesOut);
+        }
+    }
 }

@@ -1,5 +1,6 @@
-using ActorSockets.Actors;
-using ActorSockets.IO;
+using ActorSockets.Protocols.Internal;
+using Akka.Actor;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Ok;
 
@@ -25,7 +26,7 @@ public sealed class OkSession : TcpSession
 
     /// <summary>The props of a session for <paramref name="connection"/>.</summary>
     public static Props CreateProps(IActorRef connection, OkCodec codec, SessionTimeouts timeouts) =>
-        Props.FromProducer(() => new OkSession(connection, codec, timeouts));
+        ActorProps.Of(() => new OkSession(connection, codec, timeouts));
 
     /// <inheritdoc />
     protected override void OnIdle()

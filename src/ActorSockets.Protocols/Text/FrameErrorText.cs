@@ -1,4 +1,4 @@
-using ActorSockets.IO.Framing;
+using ActorSockets.Protocols.Framing;
 
 namespace ActorSockets.Protocols.Text;
 

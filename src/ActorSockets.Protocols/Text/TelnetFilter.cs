@@ -1,4 +1,4 @@
-using ActorSockets.IO;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Text;
 
@@ -53,7 +53,7 @@ public sealed class TelnetFilter
             return chunk;
         }
 
-        var input = chunk.Span;
+        var input = chunk.ToReadOnlySpan();
         var output = new byte[input.Length];
         var written = 0;
         foreach (var b in input)
@@ -104,7 +104,7 @@ public sealed class TelnetFilter
             }
         }
 
-        return written == 0 ? ByteString.Empty : ByteString.FromArrayUnsafe(output, 0, written);
+        return written == 0 ? ByteString.Empty : ByteString.FromBytes(output, 0, written);
     }
 
     /// <summary>Forgets any pending command.</summary>

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.Unicode;
-using ActorSockets.IO;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Text;
 
@@ -18,7 +18,7 @@ public static class Utf8Text
         var buffer = new byte[Math.Min(maxBytes, text.Length * 3)];
         var status = Utf8.FromUtf16(text, buffer, out _, out var written, replaceInvalidSequences: true, isFinalBlock: true);
         return status is OperationStatus.Done or OperationStatus.DestinationTooSmall
-            ? ByteString.FromArrayUnsafe(buffer, 0, written)
+            ? ByteString.FromBytes(buffer, 0, written)
             : ByteString.Empty;
     }
 }

@@ -1,4 +1,4 @@
-using ActorSockets.IO;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.UdpHi;
 

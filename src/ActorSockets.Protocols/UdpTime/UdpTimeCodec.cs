@@ -1,5 +1,5 @@
 using System.Text;
-using ActorSockets.IO;
+using Akka.IO;
 using ActorSockets.Protocols.Text;
 
 namespace ActorSockets.Protocols.UdpTime;
@@ -44,12 +44,12 @@ public sealed class UdpTimeCodec
     public ByteString Reply(ByteString datagram)
     {
         ArgumentNullException.ThrowIfNull(datagram);
-        if (!System.Text.Unicode.Utf8.IsValid(datagram.Span))
+        if (!System.Text.Unicode.Utf8.IsValid(datagram.ToReadOnlySpan()))
         {
             return InvalidUtf8Reply;
         }
 
-        return Utf8Text.EncodeTruncated(ReplyText(datagram.DecodeString(), _time.GetLocalNow()), MaxReplyBytes);
+        return Utf8Text.EncodeTruncated(ReplyText(System.Text.Encoding.UTF8.GetString(datagram.ToReadOnlySpan()), _time.GetLocalNow()), MaxReplyBytes);
     }
 
     /// <summary>Returns the answer text to the request <paramref name="request"/> at <paramref name="localTime"/>.</summary>

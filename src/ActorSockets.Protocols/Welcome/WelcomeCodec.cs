@@ -1,6 +1,6 @@
 using System.Text;
-using ActorSockets.IO;
-using ActorSockets.IO.Framing;
+using Akka.IO;
+using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Text;
 
 namespace ActorSockets.Protocols.Welcome;
@@ -47,7 +47,7 @@ public sealed class WelcomeCodec
         Encoding.UTF8.GetBytes(line, bytes.AsSpan(_prefix.Length));
         bytes[^2] = (byte)'\r';
         bytes[^1] = (byte)'\n';
-        return ByteString.FromArrayUnsafe(bytes);
+        return ByteString.FromBytes(bytes);
     }
 
     /// <summary>Returns the answer to a framing error, e.g. <c>error: line too long (max 4096 bytes)</c> + CRLF.</summary>

@@ -1,6 +1,7 @@
-using ActorSockets.Actors;
-using ActorSockets.IO;
-using ActorSockets.IO.Framing;
+using ActorSockets.Protocols.Internal;
+using Akka.Actor;
+using Akka.IO;
+using ActorSockets.Protocols.Framing;
 
 namespace ActorSockets.Protocols.Welcome;
 
@@ -33,7 +34,7 @@ public sealed class WelcomeSession : TcpSession
 
     /// <summary>The props of a session for <paramref name="connection"/>.</summary>
     public static Props CreateProps(IActorRef connection, WelcomeCodec codec, int maxLineLength, SessionTimeouts timeouts) =>
-        Props.FromProducer(() => new WelcomeSession(connection, codec, maxLineLength, timeouts));
+        ActorProps.Of(() => new WelcomeSession(connection, codec, maxLineLength, timeouts));
 
     private void Answering()
     {
@@ -56,7 +57,13 @@ public sealed class WelcomeSession : TcpSession
             _lines.Clear();
             if (_replies.Count > 0)
             {
-                Write(ByteString.Concat(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_replies)));
+                var all = ByteString.Empty;
+                foreach (var reply in _replies)
+                {
+                    all = all.Concat(reply);
+                }
+
+                Write(all);
                 _replies.Clear();
             }
         });

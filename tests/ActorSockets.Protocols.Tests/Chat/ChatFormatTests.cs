@@ -1,4 +1,4 @@
-using ActorSockets.IO.Framing;
+using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Chat;
 
 namespace ActorSockets.Protocols.Tests.Chat;

@@ -1,5 +1,5 @@
-using ActorSockets.IO;
-using ActorSockets.IO.Framing;
+using Akka.IO;
+using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Chat;
 
 namespace ActorSockets.Protocols.Tests.Chat;

@@ -1,10 +1,10 @@
-using ActorSockets.Actors;
+using Akka.Actor;
 using ActorSockets.Protocols.Chat;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 
 namespace ActorSockets.Protocols.Tests.Chat;
 
-public sealed class ChatRegistryTests : TestKit.TestKit
+public sealed class ChatRegistryTests : Akka.TestKit.Xunit2.TestKit
 {
     private readonly IActorRef _registry;
 
@@ -16,7 +16,7 @@ public sealed class ChatRegistryTests : TestKit.TestKit
     private static async Task ExpectLineAsync(TestProbe member, string line)
     {
         var deliver = await member.ExpectMsgAsync<Deliver>();
-        Assert.Equal(line + "\r\n", deliver.Data.DecodeString());
+        Assert.Equal(line + "\r\n", deliver.Data.ToUtf8());
     }
 
     private async Task<ChatRoom.Joined> ConnectAsync(TestProbe member)
@@ -160,7 +160,7 @@ public sealed class ChatRegistryTests : TestKit.TestKit
         _registry.Tell(new ChatRegistry.JoinRoom("r2"), members[1].Ref);
         _registry.Tell(new ChatRegistry.JoinRoom("r3"), members[2].Ref);
 
-        await members[2].FishForMessageAsync<Deliver>(d => d.Data.DecodeString().StartsWith("*** Error: there are already 3 rooms", StringComparison.Ordinal));
+        await members[2].FishForMessageAsync<Deliver>(d => d.Data.ToUtf8().StartsWith("*** Error: there are already 3 rooms", StringComparison.Ordinal));
     }
 
     [Fact]

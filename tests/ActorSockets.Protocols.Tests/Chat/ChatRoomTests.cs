@@ -1,15 +1,15 @@
-using ActorSockets.Actors;
+using Akka.Actor;
 using ActorSockets.Protocols.Chat;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 
 namespace ActorSockets.Protocols.Tests.Chat;
 
-public sealed class ChatRoomTests : TestKit.TestKit
+public sealed class ChatRoomTests : Akka.TestKit.Xunit2.TestKit
 {
     private static async Task ExpectLineAsync(TestProbe member, string line)
     {
         var deliver = await member.ExpectMsgAsync<Deliver>();
-        Assert.Equal(line + "\r\n", deliver.Data.DecodeString());
+        Assert.Equal(line + "\r\n", deliver.Data.ToUtf8());
     }
 
     private async Task<(IActorRef Room, TestProbe Alice, TestProbe Bob, TestProbe Carol)> RoomWithThreeAsync()

@@ -1,13 +1,13 @@
-using ActorSockets.Actors;
-using ActorSockets.IO;
+using Akka.Actor;
+using Akka.IO;
 using ActorSockets.Protocols.Chat;
 using ActorSockets.Protocols.Tests.Sessions;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using static ActorSockets.Protocols.Tests.Sessions.SessionAssertions;
 
 namespace ActorSockets.Protocols.Tests.Chat;
 
-public sealed class ChatSessionTests : TestKit.TestKit
+public sealed class ChatSessionTests : Akka.TestKit.Xunit2.TestKit
 {
     private static readonly ChatSettings Settings = ChatSettings.Default with { CloseTimeout = TimeSpan.FromSeconds(2) };
 
@@ -82,7 +82,7 @@ public sealed class ChatSessionTests : TestKit.TestKit
 
         bob.Send(Received("/help\n"), bobConnection);
         var help = await bobConnection.ExpectMsgAsync<Tcp.Write>();
-        Assert.StartsWith("*** Commands:", help.Data.DecodeString(), StringComparison.Ordinal);
+        Assert.StartsWith("*** Commands:", help.Data.ToUtf8(), StringComparison.Ordinal);
     }
 
     [Fact]

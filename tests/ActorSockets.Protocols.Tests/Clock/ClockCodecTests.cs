@@ -10,7 +10,7 @@ public class ClockCodecTests
         var clock = FixedTimeProvider.AtPlus8(new DateTime(2026, 3, 4, 5, 6, 7));
         var codec = new ClockCodec(clock);
         Assert.Equal("服务端消息: 2026-03-04 05:06:07", codec.MessageText());
-        Assert.Equal("服务端消息: 2026-03-04 05:06:07", codec.Message().DecodeString());
+        Assert.Equal("服务端消息: 2026-03-04 05:06:07", codec.Message().ToUtf8());
     }
 
     [Fact]

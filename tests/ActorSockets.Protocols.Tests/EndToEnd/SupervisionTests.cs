@@ -1,19 +1,19 @@
 using System.Net;
 using System.Text;
-using ActorSockets.Actors;
-using ActorSockets.IO;
+using Akka.Actor;
+using Akka.IO;
 using ActorSockets.Protocols.Internal;
 using ActorSockets.Protocols.Tests.Sessions;
 
 namespace ActorSockets.Protocols.Tests.EndToEnd;
 
 /// <summary>A session that throws is stopped and its connection closed; the listener and the other sessions carry on.</summary>
-public sealed class SupervisionTests : TestKit.TestKit
+public sealed class SupervisionTests : Akka.TestKit.Xunit2.TestKit
 {
     private async Task<(IActorRef Listener, EndPoint Address)> StartEchoListenerAsync()
     {
         var settings = EndpointSettings.Create("echo", "ok");
-        var listener = Sys.ActorOf(EndpointListener.CreateProps(settings, new ThrowingEchoProtocol(settings)));
+        var listener = Sys.ActorOf(EndpointListener.CreateProps(settings, new ThrowingEchoProtocol(settings), Sys.Tcp()));
         var started = await listener.Ask<EndpointStarted>(StartEndpoint.Instance, TimeSpan.FromSeconds(5));
         return (listener, started.LocalAddress);
     }
@@ -62,7 +62,7 @@ public sealed class SupervisionTests : TestKit.TestKit
     public async Task UdpEndpoint_AnswerThrows_DatagramDroppedAndLaterOnesAnswered()
     {
         var settings = EndpointSettings.Create("udp-echo", "udp-hi");
-        var endpoint = Sys.ActorOf(UdpEndpoint.CreateProps(settings, new ThrowingUdpEchoProtocol(settings)));
+        var endpoint = Sys.ActorOf(UdpEndpoint.CreateProps(settings, new ThrowingUdpEchoProtocol(settings), Sys.Udp()));
         var started = await endpoint.Ask<EndpointStarted>(StartEndpoint.Instance, TimeSpan.FromSeconds(5));
         using var client = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
@@ -79,13 +79,13 @@ public sealed class SupervisionTests : TestKit.TestKit
     private sealed class ThrowingUdpEchoProtocol(EndpointSettings settings) : UdpEndpointProtocol(settings)
     {
         public override ByteString Answer(ByteString datagram) =>
-            datagram.DecodeString() == "boom" ? throw new InvalidOperationException("boom") : datagram;
+            datagram.ToUtf8() == "boom" ? throw new InvalidOperationException("boom") : datagram;
     }
 
     private sealed class ThrowingEchoProtocol(EndpointSettings settings) : TcpEndpointProtocol(settings)
     {
         public override Props SessionProps(IActorRef connection, Tcp.Connected connected, IActorRef? service) =>
-            Props.FromProducer(() => new ThrowingEchoSession(connection));
+            ActorProps.Of(() => new ThrowingEchoSession(connection));
     }
 
     /// <summary>Echoes every read, and fails on <c>boom</c>.</summary>
@@ -96,7 +96,7 @@ public sealed class SupervisionTests : TestKit.TestKit
         {
             Receive<Tcp.Received>(received =>
             {
-                if (received.Data.DecodeString() == "boom")
+                if (received.Data.ToUtf8() == "boom")
                 {
                     throw new InvalidOperationException("boom");
                 }

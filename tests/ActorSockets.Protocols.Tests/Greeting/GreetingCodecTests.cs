@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using ActorSockets.IO;
-using ActorSockets.IO.Framing;
+using Akka.IO;
+using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Greeting;
 
 namespace ActorSockets.Protocols.Tests.Greeting;

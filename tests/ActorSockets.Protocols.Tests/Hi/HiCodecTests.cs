@@ -1,4 +1,4 @@
-using ActorSockets.IO;
+using Akka.IO;
 using ActorSockets.Protocols.Hi;
 
 namespace ActorSockets.Protocols.Tests.Hi;

@@ -1,5 +1,5 @@
-using ActorSockets.IO;
-using ActorSockets.IO.Framing;
+using Akka.IO;
+using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Ok;
 
 namespace ActorSockets.Protocols.Tests.Ok;
@@ -18,7 +18,7 @@ public class OkCodecTests
     {
         var codec = new OkCodec("好", "超时");
         Assert.Equal(new byte[] { 0xE5, 0xA5, 0xBD }, codec.Reply.ToArray());
-        Assert.Equal("超时", codec.TimeoutNotice.DecodeString());
+        Assert.Equal("超时", codec.TimeoutNotice.ToUtf8());
     }
 
     [Fact]

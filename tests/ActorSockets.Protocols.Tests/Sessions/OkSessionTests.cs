@@ -1,11 +1,11 @@
-using ActorSockets.Actors;
-using ActorSockets.IO;
+using Akka.Actor;
+using Akka.IO;
 using ActorSockets.Protocols.Ok;
 using static ActorSockets.Protocols.Tests.Sessions.SessionAssertions;
 
 namespace ActorSockets.Protocols.Tests.Sessions;
 
-public sealed class OkSessionTests : TestKit.TestKit
+public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
 {
     [Fact]
     public async Task Received_EveryChunk_WritesOk()
@@ -124,7 +124,7 @@ public sealed class OkSessionTests : TestKit.TestKit
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
         Watch(session);
 
-        session.Send(new Tcp.CommandFailed(new Tcp.Write(Bytes("OK"))), connection);
+        session.Send(new Tcp.CommandFailed(Tcp.Write.Create(Bytes("OK"))), connection);
 
         await connection.ExpectMsgAsync<Tcp.Abort>();
         connection.Reply(Tcp.Aborted.Instance);

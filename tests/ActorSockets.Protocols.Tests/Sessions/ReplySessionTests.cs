@@ -1,6 +1,6 @@
 using System.Net;
-using ActorSockets.IO;
-using ActorSockets.IO.Framing;
+using Akka.IO;
+using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Clock;
 using ActorSockets.Protocols.Greeting;
 using ActorSockets.Protocols.Hi;
@@ -9,7 +9,7 @@ using static ActorSockets.Protocols.Tests.Sessions.SessionAssertions;
 
 namespace ActorSockets.Protocols.Tests.Sessions;
 
-public sealed class ReplySessionTests : TestKit.TestKit
+public sealed class ReplySessionTests : Akka.TestKit.Xunit2.TestKit
 {
     private static readonly IPEndPoint Local = new(IPAddress.Loopback, 6666);
 

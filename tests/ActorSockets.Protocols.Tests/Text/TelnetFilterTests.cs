@@ -1,4 +1,4 @@
-using ActorSockets.IO;
+using Akka.IO;
 using ActorSockets.Protocols.Text;
 
 namespace ActorSockets.Protocols.Tests.Text;

@@ -1,4 +1,4 @@
-using ActorSockets.IO.Framing;
+using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Text;
 
 namespace ActorSockets.Protocols.Tests.Text;
@@ -8,16 +8,16 @@ public class Utf8TextTests
     [Fact]
     public void EncodeTruncated_FitsLimit_AtCharacterBoundary()
     {
-        Assert.Equal("ab", Utf8Text.EncodeTruncated("ab谢", 4).DecodeString());
-        Assert.Equal("ab谢", Utf8Text.EncodeTruncated("ab谢", 5).DecodeString());
-        Assert.Equal("a", Utf8Text.EncodeTruncated("a😀", 4).DecodeString());
+        Assert.Equal("ab", Utf8Text.EncodeTruncated("ab谢", 4).ToUtf8());
+        Assert.Equal("ab谢", Utf8Text.EncodeTruncated("ab谢", 5).ToUtf8());
+        Assert.Equal("a", Utf8Text.EncodeTruncated("a😀", 4).ToUtf8());
         Assert.True(Utf8Text.EncodeTruncated("abc", 0).IsEmpty);
     }
 
     [Fact]
     public void EncodeTruncated_LoneSurrogate_IsReplaced()
     {
-        Assert.Equal("a\uFFFD", Utf8Text.EncodeTruncated("a\uD800", 10).DecodeString());
+        Assert.Equal("a\uFFFD", Utf8Text.EncodeTruncated("a\uD800", 10).ToUtf8());
     }
 
     [Theory]

@@ -1,4 +1,4 @@
-using ActorSockets.IO;
+using Akka.IO;
 using ActorSockets.Protocols.UdpHi;
 
 namespace ActorSockets.Protocols.Tests.UdpHi;

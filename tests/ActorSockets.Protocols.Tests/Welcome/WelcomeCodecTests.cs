@@ -1,6 +1,6 @@
 using System.Text;
-using ActorSockets.IO;
-using ActorSockets.IO.Framing;
+using Akka.IO;
+using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Welcome;
 
 namespace ActorSockets.Protocols.Tests.Welcome;
@@ -17,19 +17,19 @@ public class WelcomeCodecTests
     [Fact]
     public void Reply_EmptyLine_IsPrefixAndCrLf()
     {
-        Assert.Equal("欢迎访问>>>>\r\n", WelcomeCodec.Default.Reply("").DecodeString());
+        Assert.Equal("欢迎访问>>>>\r\n", WelcomeCodec.Default.Reply("").ToUtf8());
     }
 
     [Fact]
     public void Reply_CustomPrefix_IsUsed()
     {
-        Assert.Equal("> x\r\n", new WelcomeCodec("> ").Reply("x").DecodeString());
+        Assert.Equal("> x\r\n", new WelcomeCodec("> ").Reply("x").ToUtf8());
     }
 
     [Fact]
     public void ErrorReply_LineTooLong_NamesLimit()
     {
-        Assert.Equal("error: line too long (max 4096 bytes)\r\n", WelcomeCodec.ErrorReply(FrameError.LineTooLong, 4096).DecodeString());
+        Assert.Equal("error: line too long (max 4096 bytes)\r\n", WelcomeCodec.ErrorReply(FrameError.LineTooLong, 4096).ToUtf8());
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class WelcomeCodecTests
         framer.Decode(ByteString.FromString("hello"), results);
         Assert.Empty(results);
         Assert.True(framer.TryTakePartial(out var message));
-        Assert.Equal("欢迎访问>>>>hello\r\n", WelcomeCodec.Default.Reply(message.Frame!).DecodeString());
+        Assert.Equal("欢迎访问>>>>hello\r\n", WelcomeCodec.Default.Reply(message.Frame!).ToUtf8());
         Assert.Equal(16, framer.MaxLineLength);
     }
 }

@@ -1,0 +1,65 @@
+using System.Net;
+using Akka.Actor;
+using Akka.IO;
+
+namespace ActorSockets.Protocols.Internal;
+
+/// <summary>
+/// The one place that turns an endpoint's <c>io-manager</c> into the manager actor its listener binds through.
+/// Everything past this point only holds the manager's <see cref="IActorRef"/> and never asks which one it is.
+/// </summary>
+/// <remarks>
+/// Akka's own managers cannot do everything an endpoint may ask for: they cannot listen on a Unix domain socket,
+/// and they bind <c>::</c> IPv6-only, so an IPv4 client is refused. Such an endpoint fails here, at startup, with one
+/// line naming it and what to set instead, rather than binding something other than what was configured.
+/// </remarks>
+internal static class IoManagers
+{
+    /// <summary>What an endpoint on the ActorSockets transport is told while that transport is not in this build.</summary>
+    public const string TransportMissing = "io-manager = actorsockets needs the ActorSockets transport (issue 11), not in this build; set io-manager = akka";
+
+    /// <summary>The TCP manager for <paramref name="endpoint"/>.</summary>
+    /// <exception cref="EndpointStartException">The chosen manager cannot serve the endpoint.</exception>
+    public static IActorRef Tcp(ActorSystem system, EndpointSettings endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return endpoint.IoManager switch
+        {
+            EndpointIoManager.Akka => CheckAkkaCanServe(endpoint) ?? system.Tcp(),
+            _ => throw Fail(endpoint, TransportMissing),
+        };
+    }
+
+    /// <summary>The UDP manager for <paramref name="endpoint"/>.</summary>
+    /// <exception cref="EndpointStartException">The chosen manager cannot serve the endpoint.</exception>
+    public static IActorRef Udp(ActorSystem system, EndpointSettings endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return endpoint.IoManager switch
+        {
+            EndpointIoManager.Akka => CheckAkkaCanServe(endpoint) ?? system.Udp(),
+            _ => throw Fail(endpoint, TransportMissing),
+        };
+    }
+
+    /// <summary>Null when Akka's manager can bind the endpoint as configured; otherwise throws.</summary>
+    private static IActorRef? CheckAkkaCanServe(EndpointSettings endpoint)
+    {
+        if (endpoint.Path is not null)
+        {
+            throw Fail(endpoint, "io-manager = akka cannot listen on a Unix domain socket path; set io-manager = actorsockets, or host and port instead of path");
+        }
+
+        if (endpoint.BindAddress is IPEndPoint { Address: var address } && address.Equals(IPAddress.IPv6Any))
+        {
+            throw Fail(endpoint, "io-manager = akka binds host \"::\" IPv6-only, so IPv4 clients would be refused; set io-manager = actorsockets for dual stack, or host = \"0.0.0.0\" for IPv4");
+        }
+
+        return null;
+    }
+
+    private static EndpointStartException Fail(EndpointSettings endpoint, string reason) =>
+        new(endpoint.Name, endpoint.DescribeAddress(), reason);
+}
