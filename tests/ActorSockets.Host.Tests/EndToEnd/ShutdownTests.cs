@@ -69,6 +69,8 @@ public sealed class ShutdownTests
             var fileLines = await File.ReadAllLinesAsync(file.FullName);
             Assert.Contains(fileLines, l => l.Contains("[INF] Host: Shutting down on SIGINT", StringComparison.Ordinal));
             Assert.Contains(fileLines, l => l.Contains("[INF] Host: Stopped in ", StringComparison.Ordinal));
+            // The protocols log through Akka (Akka.Logger.Serilog), into the same sinks and format.
+            Assert.Contains(fileLines, l => l.Contains("[INF] EndpointListener: ", StringComparison.Ordinal) && l.Contains("listening on", StringComparison.Ordinal));
             Assert.All(fileLines, l => Assert.Contains(l, host.StandardOutput, StringComparison.Ordinal));
         }
         finally
