@@ -17,9 +17,12 @@ namespace ActorSockets.Protocols;
 /// socket, while the listener and every other session carry on. Restarting would be wrong here, since a new
 /// session instance would not know where the conversation stood.</para>
 /// <para>An endpoint with a shared service (the chat's room registry) creates it as a child before binding.</para>
-/// <para>Shutdown comes in two steps from <see cref="EndpointHost"/>: unbind (close the listening socket; open
-/// sessions continue), then drain (every session is told <see cref="ServerShutdown"/>, and the drain is
-/// answered once the last one has stopped).</para>
+/// <para>Shutdown comes in two steps from <see cref="EndpointHost"/>: unbind (stop accepting; open sessions
+/// continue), then drain (every session is told <see cref="ServerShutdown"/>, and the drain is answered once the
+/// last one has stopped). Akka's TCP manager makes accepted connections children of its listening actor, so an
+/// <see cref="Tcp.Unbind"/> would reset every open connection: while sessions are open, unbinding therefore only
+/// refuses new connections (each is closed at once), and the listening socket is unbound when the last session
+/// has ended.</para>
 /// </remarks>
 public sealed class EndpointListener : ReceiveActor
 {
@@ -132,9 +135,16 @@ public sealed class EndpointListener : ReceiveActor
         Receive<Tcp.Connected>(OnConnected);
         Receive<UnbindEndpoint>(_ =>
         {
-            _unbinder = Sender;
-            _tcpListener.Tell(Tcp.Unbind.Instance, Self);
-            Become(Unbinding);
+            if (_sessions.Count == 0)
+            {
+                StartUnbinding(Sender);
+                return;
+            }
+
+            // Unbinding now would reset the open sessions' connections (see the remarks): refuse instead.
+            EndpointListenerLog.Refusing(_log, _settings.Name, _sessions.Count);
+            Sender.Tell(EndpointUnbound.Instance, Self);
+            Become(Refusing);
         });
         Receive<Terminated>(terminated =>
         {
@@ -151,10 +161,32 @@ public sealed class EndpointListener : ReceiveActor
         ReceiveSessionControl();
     }
 
-    /// <summary>Waiting for the listening socket to close; connections still arriving are served.</summary>
+    /// <summary>Not accepting: every new connection is closed at once; unbinds when the last open session ends.</summary>
+    private void Refusing()
+    {
+        Receive<Tcp.Connected>(_ => Sender.Tell(Tcp.Close.Instance, Self));
+        Receive<UnbindEndpoint>(_ => Sender.Tell(EndpointUnbound.Instance, Self));
+        Receive<Terminated>(terminated =>
+        {
+            if (terminated.ActorRef.Equals(_tcpListener))
+            {
+                OnUnbound();
+                return;
+            }
+
+            OnSessionEnded(terminated.ActorRef);
+            if (_sessions.Count == 0)
+            {
+                StartUnbinding(ActorRefs.Nobody);
+            }
+        });
+        ReceiveSessionControl();
+    }
+
+    /// <summary>Waiting for the listening socket to close; connections still arriving are closed at once.</summary>
     private void Unbinding()
     {
-        Receive<Tcp.Connected>(OnConnected);
+        Receive<Tcp.Connected>(_ => Sender.Tell(Tcp.Close.Instance, Self));
         Receive<Tcp.Unbound>(_ => OnUnbound());
         Receive<Terminated>(terminated =>
         {
@@ -194,6 +226,13 @@ public sealed class EndpointListener : ReceiveActor
         });
         Receive<SayToLobby>(say => _service?.Tell(new Chat.ChatRoom.ServerSay(say.Text), Self));
         Receive<Tcp.ConnectionClosed>(_ => { });
+    }
+
+    private void StartUnbinding(IActorRef unbinder)
+    {
+        _unbinder = unbinder;
+        _tcpListener.Tell(Tcp.Unbind.Instance, Self);
+        Become(Unbinding);
     }
 
     private void OnConnected(Tcp.Connected connected)

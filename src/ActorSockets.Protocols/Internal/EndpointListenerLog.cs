@@ -34,6 +34,9 @@ internal static class EndpointListenerLog
     public static void Unbound(ILoggingAdapter log, string endpoint, string address) =>
         log.Info("Endpoint {Endpoint}: unbound from {Address}", endpoint, address);
 
+    public static void Refusing(ILoggingAdapter log, string endpoint, int open) =>
+        log.Info("Endpoint {Endpoint}: refusing new connections; unbinding once its {Open} open sessions have ended", endpoint, open);
+
     public static void Draining(ILoggingAdapter log, string endpoint, int open) =>
         log.Info("Endpoint {Endpoint}: closing {Open} sessions for shutdown", endpoint, open);
 

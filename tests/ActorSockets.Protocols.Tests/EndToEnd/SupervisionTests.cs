@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Akka.Actor;
 using Akka.IO;
@@ -52,7 +53,16 @@ public sealed class SupervisionTests : Akka.TestKit.Xunit2.TestKit
         using var bystander = await LoopbackClient.ConnectAsync(address);
 
         await victim.SendAsync("boom");
-        Assert.Empty(await victim.ReadToEndAsync());
+
+        // Akka's connection actor resets a still-connected socket when its handler dies: the victim reads no data,
+        // only the end of the connection (a reset; a plain end of stream is accepted too).
+        try
+        {
+            Assert.Empty(await victim.ReadToEndAsync());
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+        {
+        }
 
         await bystander.SendAsync("ping");
         Assert.Equal("ping", Encoding.UTF8.GetString(await bystander.ReceiveOnceAsync()));
@@ -64,7 +74,7 @@ public sealed class SupervisionTests : Akka.TestKit.Xunit2.TestKit
         var settings = EndpointSettings.Create("udp-echo", "udp-hi");
         var endpoint = Sys.ActorOf(UdpEndpoint.CreateProps(settings, new ThrowingUdpEchoProtocol(settings), Sys.Udp()));
         var started = await endpoint.Ask<EndpointStarted>(StartEndpoint.Instance, TimeSpan.FromSeconds(5));
-        using var client = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         Watch(endpoint);
 
