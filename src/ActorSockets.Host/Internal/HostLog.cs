@@ -18,4 +18,7 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "A console line could not be relayed to the chat")]
     public static partial void ConsoleRelayFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Shutdown failed; exiting anyway")]
+    public static partial void ShutdownFailed(ILogger logger, Exception exception);
 }

@@ -45,7 +45,7 @@ internal sealed partial class HostRunner
             }
             catch (EndpointStartException ex)
             {
-                await StopWithinAsync(host, loaded.Host.ShutdownTimeout).ConfigureAwait(false);
+                await StopWithinAsync(host, loaded.Host.ShutdownTimeout, log).ConfigureAwait(false);
                 await _error.WriteLineAsync(Prefix + EndpointError(ex)).ConfigureAwait(false);
                 return ExitUsageOrConfig;
             }
@@ -62,7 +62,7 @@ internal sealed partial class HostRunner
             if (finished != signals.Requested)
             {
                 HostLog.SystemTerminated(log);
-                await StopWithinAsync(host, loaded.Host.ShutdownTimeout).ConfigureAwait(false);
+                await StopWithinAsync(host, loaded.Host.ShutdownTimeout, log).ConfigureAwait(false);
                 return ExitShutdownFailed;
             }
 
@@ -72,9 +72,8 @@ internal sealed partial class HostRunner
 
             // The signal is the reason; stopping the host then awaits the same run (Akka.Hosting's StopAsync).
             _ = CoordinatedShutdown.Get(system).Run(new SignalReason(signal));
-            if (!await StopWithinAsync(host, loaded.Host.ShutdownTimeout).ConfigureAwait(false))
+            if (!await StopWithinAsync(host, loaded.Host.ShutdownTimeout, log).ConfigureAwait(false))
             {
-                HostLog.ShutdownTimedOut(log, loaded.Host.ShutdownTimeout.TotalSeconds);
                 return ExitShutdownFailed;
             }
 
@@ -128,17 +127,26 @@ internal sealed partial class HostRunner
 
     /// <summary>
     /// Stops the host (coordinated shutdown, through Akka.Hosting) and waits for the actor system to
-    /// terminate, at most <paramref name="timeout"/>. The host is disposed only when it did stop:
-    /// disposing waits for the actor system without a limit.
+    /// terminate, at most <paramref name="timeout"/>; false, logged, when it ran out or failed. The host
+    /// is disposed only when it did stop: disposing waits for the actor system without a limit.
     /// </summary>
-    private static async Task<bool> StopWithinAsync(IHost host, TimeSpan timeout)
+    private static async Task<bool> StopWithinAsync(IHost host, TimeSpan timeout, Microsoft.Extensions.Logging.ILogger log)
     {
         using var cancel = new CancellationTokenSource(timeout);
         var system = host.Services.GetRequiredService<ActorSystem>();
-        var stopped = Task.WhenAll(host.StopAsync(cancel.Token), system.WhenTerminated);
-        var finished = await Task.WhenAny(stopped, Task.Delay(Timeout.InfiniteTimeSpan, cancel.Token)).ConfigureAwait(false);
-        if (finished != stopped || !stopped.IsCompletedSuccessfully)
+        try
         {
+            await Task.WhenAll(host.StopAsync(cancel.Token), system.WhenTerminated).WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            HostLog.ShutdownTimedOut(log, timeout.TotalSeconds);
+            return false;
+        }
+        catch (AggregateException ex)
+        {
+            // Host.StopAsync gathers what the hosted services threw.
+            HostLog.ShutdownFailed(log, ex);
             return false;
         }
 

@@ -80,6 +80,19 @@ public sealed class ShutdownTests
     }
 
     [Fact]
+    public async Task Sigterm_ShutdownOutlastsShutdownTimeout_ExitsOneSayingSo()
+    {
+        // No coordinated shutdown (unbind, drain, stop, terminate the actor system) finishes within 1 ms.
+        await using var host = await HostProcess.StartReadyAsync([.. HostProcess.AllOnPortZero, "--set", "actorsockets.host.shutdown-timeout=1ms"]);
+
+        await host.SignalAsync("TERM");
+
+        Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("[ERR] Host: Shutdown did not finish within 0.001 s; exiting anyway", host.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("Stopped in", host.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SecondSigterm_WhileShutdownWaitsOnAFlush_ExitsAtOnceWith143()
     {
         await using var host = await HostProcess.StartReadyAsync(
