@@ -70,6 +70,18 @@ public sealed class IoManagerTests : Akka.TestKit.Xunit2.TestKit
             error.Message);
     }
 
+    [Fact]
+    public async Task StartAsync_UdpPortInUse_ThrowsOneClearLine()
+    {
+        using var squatter = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)squatter.Client.LocalEndPoint!).Port;
+
+        var error = await Assert.ThrowsAsync<EndpointStartException>(() =>
+            EndpointHost.StartAsync(Sys, [EndpointSettings.Create("udp-taken", "udp-hi", $"port = {port}")], StartTimeout));
+
+        Assert.Equal($"endpoint 'udp-taken' (udp 127.0.0.1:{port}): address already in use", error.Message);
+    }
+
     [Fact(Skip = "needs io-manager = actorsockets (issue 11)")]
     public async Task Ok_DualStackHost_ServesIPv4AndIPv6Clients()
     {
