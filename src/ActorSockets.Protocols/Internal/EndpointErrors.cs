@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using Akka.Actor;
 using Akka.IO;
@@ -13,8 +14,30 @@ internal static class EndpointErrors
     /// <summary>Why a TCP command (a bind) failed.</summary>
     public static string Describe(Tcp.CommandFailed failed) => Describe(CauseOf(failed));
 
-    /// <summary>Why a UDP command failed: Akka's UDP manager reports no cause.</summary>
-    public static string Describe(Udp.CommandFailed failed) => failed.Cmd is Udp.Bind ? "the bind was refused" : "the send failed";
+    /// <summary>
+    /// Why a UDP command failed. Akka's UDP manager reports no cause, so for a bind the address is tried once more
+    /// here with a plain socket, closed at once, to name the reason ("address already in use").
+    /// </summary>
+    public static string Describe(Udp.CommandFailed failed) => failed.Cmd switch
+    {
+        Udp.Bind bind => DescribeUdpBind(bind.LocalAddress),
+        _ => "the send failed",
+    };
+
+    private static string DescribeUdpBind(EndPoint address)
+    {
+        try
+        {
+            using var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            socket.Bind(address);
+        }
+        catch (SocketException e)
+        {
+            return Describe(e);
+        }
+
+        return "the bind was refused";
+    }
 
     public static string Describe(Exception? cause) => cause switch
     {

@@ -20,32 +20,31 @@ internal static class IoManagers
 
     /// <summary>The TCP manager for <paramref name="endpoint"/>.</summary>
     /// <exception cref="EndpointStartException">The chosen manager cannot serve the endpoint.</exception>
-    public static IActorRef Tcp(ActorSystem system, EndpointSettings endpoint)
-    {
-        ArgumentNullException.ThrowIfNull(system);
-        ArgumentNullException.ThrowIfNull(endpoint);
-        return endpoint.IoManager switch
-        {
-            EndpointIoManager.Akka => CheckAkkaCanServe(endpoint) ?? system.Tcp(),
-            _ => throw Fail(endpoint, TransportMissing),
-        };
-    }
+    public static IActorRef Tcp(ActorSystem system, EndpointSettings endpoint) =>
+        Resolve(system, endpoint, static s => s.Tcp());
 
     /// <summary>The UDP manager for <paramref name="endpoint"/>.</summary>
     /// <exception cref="EndpointStartException">The chosen manager cannot serve the endpoint.</exception>
-    public static IActorRef Udp(ActorSystem system, EndpointSettings endpoint)
+    public static IActorRef Udp(ActorSystem system, EndpointSettings endpoint) =>
+        Resolve(system, endpoint, static s => s.Udp());
+
+    private static IActorRef Resolve(ActorSystem system, EndpointSettings endpoint, Func<ActorSystem, IActorRef> akkaManager)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(endpoint);
-        return endpoint.IoManager switch
+        switch (endpoint.IoManager)
         {
-            EndpointIoManager.Akka => CheckAkkaCanServe(endpoint) ?? system.Udp(),
-            _ => throw Fail(endpoint, TransportMissing),
-        };
+            case EndpointIoManager.Akka:
+                CheckAkkaCanServe(endpoint);
+                return akkaManager(system);
+            default:
+                // The lead wires this to system.SocketsTcp()/SocketsUdp() when the transport of issue 11 lands.
+                throw Fail(endpoint, TransportMissing);
+        }
     }
 
-    /// <summary>Null when Akka's manager can bind the endpoint as configured; otherwise throws.</summary>
-    private static IActorRef? CheckAkkaCanServe(EndpointSettings endpoint)
+    /// <summary>Throws when Akka's manager cannot bind the endpoint as configured.</summary>
+    private static void CheckAkkaCanServe(EndpointSettings endpoint)
     {
         if (endpoint.Path is not null)
         {
@@ -56,8 +55,6 @@ internal static class IoManagers
         {
             throw Fail(endpoint, "io-manager = akka binds host \"::\" IPv6-only, so IPv4 clients would be refused; set io-manager = actorsockets for dual stack, or host = \"0.0.0.0\" for IPv4");
         }
-
-        return null;
     }
 
     private static EndpointStartException Fail(EndpointSettings endpoint, string reason) =>

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
-using ActorSockets.Actors;
-using ActorSockets.Benchmarks.Actors;
-using ActorSockets.IO;
+using Akka.Actor;
+using ActorSockets.Benchmarks.Chat.Internal;
+using Akka.IO;
 using ActorSockets.Protocols.Chat;
 using BenchmarkDotNet.Attributes;
 
@@ -31,15 +31,15 @@ public class ChatRoomFanoutBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _system = ActorSystem.Create("fanout-bdn");
+        _system = ActorSystem.Create("fanout-bdn", FanoutScenarios.QuietConfig);
         _room = _system.ActorOf(ChatRoom.CreateProps("lobby"));
-        _speaker = _system.ActorOf(Props.FromProducer(() => new SilentMember(null)));
+        _speaker = _system.ActorOf(Props.Create(() => new SilentMember(null)));
         _room.Tell(new ChatRoom.Join(_speaker, "speaker", true), ActorRefs.NoSender);
         // Member i hears the joins of the members after it; counting those proves the room is set up.
         _target.Expect(Members * (Members - 1) / 2);
         for (var i = 0; i < Members; i++)
         {
-            var member = _system.ActorOf(Props.FromProducer(() => new SilentMember(_target)));
+            var member = _system.ActorOf(Props.Create(() => new SilentMember(_target)));
             _room.Tell(new ChatRoom.Join(member, "m" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), true), ActorRefs.NoSender);
         }
 
@@ -115,13 +115,13 @@ public class ChatRoomFanoutBenchmarks
     /// <summary>Counts deliveries down to the number one round expects.</summary>
     private sealed class DeliveryTarget
     {
-        private Countdown _current = new(1);
+        private SetupGate _current = new(1);
 
-        public Task Done => Volatile.Read(ref _current).Task;
+        public Task Done => Volatile.Read(ref _current).Ready;
 
-        public void Expect(int deliveries) => Volatile.Write(ref _current, new Countdown(deliveries));
+        public void Expect(int deliveries) => Volatile.Write(ref _current, new SetupGate(deliveries));
 
-        public void Delivered() => Volatile.Read(ref _current).Signal();
+        public void Delivered() => Volatile.Read(ref _current).Arrive();
     }
 
     /// <summary>A member that counts what the room delivers to it.</summary>

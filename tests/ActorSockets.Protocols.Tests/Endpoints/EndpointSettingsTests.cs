@@ -119,6 +119,7 @@ public sealed class EndpointSettingsTests
     [InlineData("e { protocol = chat, port = 1, default-room = \"no spaces\" }", "endpoint 'e': default-room 'no spaces'", "default-room")]
     [InlineData("e { protocol = chat, port = 1, outbound-queue.max-messages = -1 }", "endpoint 'e': outbound-queue.max-messages must be at least 1", "outbound-queue.max-messages")]
     [InlineData("e { protocol = udp-hi, port = 1, path = \"/tmp/u\" }", "endpoint 'e': a Unix domain socket path needs transport tcp", "path")]
+    [InlineData("e { protocol = ok, port = 1, io-manager = netty }", "endpoint 'e': unknown io-manager 'netty' (known: actorsockets, akka)", "io-manager")]
     public void FromConfig_BadValue_ThrowsNamingEndpointAndKey(string endpoint, string messageStart, string key)
     {
         var error = Assert.Throws<EndpointConfigException>(() => Read("actorsockets.endpoints." + endpoint));
@@ -126,6 +127,33 @@ public sealed class EndpointSettingsTests
         Assert.StartsWith(messageStart, error.Message, StringComparison.Ordinal);
         Assert.Equal(key, error.Key);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void FromConfig_IoManagerUnset_IsAkka()
+    {
+        var endpoint = Assert.Single(Read("actorsockets.endpoints.a { protocol = ok, port = 1 }"));
+
+        Assert.Equal(EndpointIoManager.Akka, endpoint.IoManager);
+        Assert.Equal("akka", endpoint.IoManagerName);
+    }
+
+    [Fact]
+    public void FromConfig_IoManagerInDefaults_AppliesToEveryEndpointUnlessItSetsItsOwn()
+    {
+        var endpoints = Read("""
+            actorsockets.endpoint-defaults.io-manager = actorsockets
+            actorsockets.endpoints {
+              a { protocol = ok, port = 1 }
+              b { protocol = udp-hi, port = 2 }
+              c { protocol = hi, port = 3, io-manager = AKKA }
+            }
+            """).ToDictionary(e => e.Name);
+
+        Assert.Equal(EndpointIoManager.ActorSockets, endpoints["a"].IoManager);
+        Assert.Equal("actorsockets", endpoints["a"].IoManagerName);
+        Assert.Equal(EndpointIoManager.ActorSockets, endpoints["b"].IoManager);
+        Assert.Equal(EndpointIoManager.Akka, endpoints["c"].IoManager);
     }
 
     [Fact]

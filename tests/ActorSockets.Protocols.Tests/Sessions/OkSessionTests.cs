@@ -132,6 +132,61 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task Write_WhileOneIsInFlight_WaitsForTheAckThenSendsTheQueuedOnesInOne()
+    {
+        var connection = CreateTestProbe();
+        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
+
+        session.Send(Received("a"), connection);
+        session.Send(Received("b"), connection);
+        session.Send(Received("c"), connection);
+        var first = await connection.ExpectMsgAsync<Tcp.Write>();
+        await connection.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+        Assert.Equal("OK", first.Data.ToUtf8());
+        session.Send(first.Ack, connection);
+
+        await connection.ExpectWriteAsync("OKOK");
+    }
+
+    [Fact]
+    public async Task Write_PeerNeverAcknowledges_QueueLimitAbortsTheConnection()
+    {
+        var connection = CreateTestProbe();
+        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
+        Watch(session);
+
+        // One write in flight and 1000 waiting is the limit; the next reply has nowhere to go.
+        for (var i = 0; i < 1002; i++)
+        {
+            session.Send(Received("x"), connection);
+        }
+
+        await connection.ExpectMsgAsync<Tcp.Write>();
+        await connection.ExpectMsgAsync<Tcp.Abort>();
+        connection.Reply(Tcp.Aborted.Instance);
+        await ExpectTerminatedAsync(session);
+    }
+
+    [Fact]
+    public async Task Close_WithWritesQueued_HandsThemToTheConnectionBeforeTheClose()
+    {
+        var connection = CreateTestProbe();
+        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
+        Watch(session);
+
+        session.Send(Received("a"), connection);
+        session.Send(Received("b"), connection);
+        session.Send(Received("c"), connection);
+        session.Send(Tcp.PeerClosed.Instance, connection);
+
+        Assert.Equal("OK", (await connection.ExpectMsgAsync<Tcp.Write>()).Data.ToUtf8());
+        var flushed = await connection.ExpectMsgAsync<Tcp.Write>();
+        Assert.Equal("OKOK", flushed.Data.ToUtf8());
+        await connection.ExpectCloseAndConfirmAsync();
+        await ExpectTerminatedAsync(session);
+    }
+
+    [Fact]
     public async Task ServerShutdown_AfterAWrite_ClosesWithFlush()
     {
         var connection = CreateTestProbe();

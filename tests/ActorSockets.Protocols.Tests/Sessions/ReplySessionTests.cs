@@ -138,7 +138,7 @@ public sealed class ReplySessionTests : Akka.TestKit.Xunit2.TestKit
         await connection.ExpectMsgAsync<Tcp.Close>();
         session.Send(Received("接收消息成功"), connection);
         await connection.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
-        connection.Reply(Tcp.Closed.Instance);
+        session.Send(Tcp.Closed.Instance, connection);
 
         await ExpectTerminatedAsync(session);
     }

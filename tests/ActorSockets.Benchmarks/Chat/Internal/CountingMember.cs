@@ -1,5 +1,5 @@
-using ActorSockets.Actors;
-using ActorSockets.IO;
+using Akka.Actor;
+using Akka.IO;
 using ActorSockets.Protocols.Chat;
 
 namespace ActorSockets.Benchmarks.Chat.Internal;

@@ -1,5 +1,5 @@
-using ActorSockets.Actors;
-using ActorSockets.IO;
+using Akka.Actor;
+using Akka.IO;
 
 namespace ActorSockets.Benchmarks.Chat.Internal;
 
@@ -17,7 +17,7 @@ internal sealed class FakeConnection : ReceiveActor
         Receive<Tcp.Write>(write =>
         {
             greeted.TrySetResult();
-            var lines = write.Data.Span.Count((byte)'\n');
+            var lines = write.Data.ToReadOnlySpan().Count((byte)'\n');
             var skipped = Math.Min(skip, lines);
             skip -= skipped;
             lines -= skipped;
