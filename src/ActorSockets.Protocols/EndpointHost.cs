@@ -1,6 +1,6 @@
-using Akka.Actor;
 using ActorSockets.Protocols.Internal;
 using ActorSockets.Protocols.Text;
+using Akka.Actor;
 
 namespace ActorSockets.Protocols;
 

@@ -1,8 +1,8 @@
 using System.Net;
+using ActorSockets.Protocols.Internal;
 using Akka.Actor;
 using Akka.Event;
 using Akka.IO;
-using ActorSockets.Protocols.Internal;
 
 namespace ActorSockets.Protocols;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Akka.IO;
 using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Text;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Chat;
 

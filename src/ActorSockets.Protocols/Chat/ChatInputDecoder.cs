@@ -1,6 +1,6 @@
-using Akka.IO;
 using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Text;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Chat;
 

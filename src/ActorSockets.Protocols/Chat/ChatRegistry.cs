@@ -1,6 +1,6 @@
+using ActorSockets.Protocols.Internal;
 using Akka.Actor;
 using Akka.Event;
-using ActorSockets.Protocols.Internal;
 
 namespace ActorSockets.Protocols.Chat;
 

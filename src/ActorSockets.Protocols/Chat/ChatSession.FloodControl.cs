@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Akka.IO;
 using ActorSockets.Protocols.Framing;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Chat;
 

@@ -1,9 +1,9 @@
 using System.Net;
-using Akka.Actor;
-using Akka.IO;
 using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Internal;
 using ActorSockets.Protocols.Text;
+using Akka.Actor;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Greeting;
 

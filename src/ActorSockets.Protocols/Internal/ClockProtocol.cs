@@ -1,6 +1,6 @@
+using ActorSockets.Protocols.Clock;
 using Akka.Actor;
 using Akka.IO;
-using ActorSockets.Protocols.Clock;
 
 namespace ActorSockets.Protocols.Internal;
 

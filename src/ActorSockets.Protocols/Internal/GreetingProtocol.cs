@@ -1,6 +1,6 @@
+using ActorSockets.Protocols.Greeting;
 using Akka.Actor;
 using Akka.IO;
-using ActorSockets.Protocols.Greeting;
 
 namespace ActorSockets.Protocols.Internal;
 

@@ -1,6 +1,6 @@
+using ActorSockets.Protocols.Hi;
 using Akka.Actor;
 using Akka.IO;
-using ActorSockets.Protocols.Hi;
 
 namespace ActorSockets.Protocols.Internal;
 

@@ -1,6 +1,6 @@
+using ActorSockets.Protocols.Ok;
 using Akka.Actor;
 using Akka.IO;
-using ActorSockets.Protocols.Ok;
 
 namespace ActorSockets.Protocols.Internal;
 

@@ -1,6 +1,6 @@
+using ActorSockets.Protocols.Welcome;
 using Akka.Actor;
 using Akka.IO;
-using ActorSockets.Protocols.Welcome;
 
 namespace ActorSockets.Protocols.Internal;
 

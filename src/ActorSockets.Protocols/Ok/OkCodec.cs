@@ -1,5 +1,5 @@
-using Akka.IO;
 using ActorSockets.Protocols.Framing;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Ok;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using Akka.IO;
 using ActorSockets.Protocols.Text;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.UdpTime;
 

@@ -1,7 +1,7 @@
+using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Internal;
 using Akka.Actor;
 using Akka.IO;
-using ActorSockets.Protocols.Framing;
 
 namespace ActorSockets.Protocols.Welcome;
 

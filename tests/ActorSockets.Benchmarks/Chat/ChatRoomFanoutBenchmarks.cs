@@ -1,8 +1,8 @@
 using System.Threading.Channels;
-using Akka.Actor;
 using ActorSockets.Benchmarks.Chat.Internal;
-using Akka.IO;
 using ActorSockets.Protocols.Chat;
+using Akka.Actor;
+using Akka.IO;
 using BenchmarkDotNet.Attributes;
 
 namespace ActorSockets.Benchmarks.Chat;

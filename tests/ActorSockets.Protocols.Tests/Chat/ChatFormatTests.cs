@@ -1,5 +1,5 @@
-using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Chat;
+using ActorSockets.Protocols.Framing;
 
 namespace ActorSockets.Protocols.Tests.Chat;
 

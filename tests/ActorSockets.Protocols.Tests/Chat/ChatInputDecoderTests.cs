@@ -1,6 +1,6 @@
-using Akka.IO;
-using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Chat;
+using ActorSockets.Protocols.Framing;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Tests.Chat;
 

@@ -1,5 +1,5 @@
-using Akka.Actor;
 using ActorSockets.Protocols.Chat;
+using Akka.Actor;
 using Akka.TestKit;
 
 namespace ActorSockets.Protocols.Tests.Chat;

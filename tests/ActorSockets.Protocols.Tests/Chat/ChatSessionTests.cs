@@ -1,7 +1,7 @@
-using Akka.Actor;
-using Akka.IO;
 using ActorSockets.Protocols.Chat;
 using ActorSockets.Protocols.Tests.Sessions;
+using Akka.Actor;
+using Akka.IO;
 using Akka.TestKit;
 using static ActorSockets.Protocols.Tests.Sessions.SessionAssertions;
 

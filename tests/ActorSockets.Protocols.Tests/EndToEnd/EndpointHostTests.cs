@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
-using Akka.Actor;
 using ActorSockets.Protocols.Framing;
+using Akka.Actor;
 using Akka.IO;
 
 namespace ActorSockets.Protocols.Tests.EndToEnd;

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Akka.Actor;
-using Akka.IO;
 using ActorSockets.Protocols.Internal;
 using ActorSockets.Protocols.Tests.Sessions;
+using Akka.Actor;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Tests.EndToEnd;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using Akka.IO;
 using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Greeting;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Tests.Greeting;
 

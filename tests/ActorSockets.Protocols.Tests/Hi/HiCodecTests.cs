@@ -1,5 +1,5 @@
-using Akka.IO;
 using ActorSockets.Protocols.Hi;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Tests.Hi;
 

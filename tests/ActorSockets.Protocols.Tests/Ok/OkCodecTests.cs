@@ -1,6 +1,6 @@
-using Akka.IO;
 using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Ok;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Tests.Ok;
 

@@ -1,6 +1,6 @@
+using ActorSockets.Protocols.Ok;
 using Akka.Actor;
 using Akka.IO;
-using ActorSockets.Protocols.Ok;
 using static ActorSockets.Protocols.Tests.Sessions.SessionAssertions;
 
 namespace ActorSockets.Protocols.Tests.Sessions;

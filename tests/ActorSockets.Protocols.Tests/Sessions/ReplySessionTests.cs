@@ -1,10 +1,10 @@
 using System.Net;
-using Akka.IO;
-using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Clock;
+using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Greeting;
 using ActorSockets.Protocols.Hi;
 using ActorSockets.Protocols.Welcome;
+using Akka.IO;
 using static ActorSockets.Protocols.Tests.Sessions.SessionAssertions;
 
 namespace ActorSockets.Protocols.Tests.Sessions;

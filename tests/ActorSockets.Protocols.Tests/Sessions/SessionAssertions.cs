@@ -1,6 +1,6 @@
+using ActorSockets.Protocols.Internal;
 using Akka.Actor;
 using Akka.IO;
-using ActorSockets.Protocols.Internal;
 using Akka.TestKit;
 
 namespace ActorSockets.Protocols.Tests.Sessions;

@@ -1,5 +1,5 @@
-using Akka.IO;
 using ActorSockets.Protocols.Text;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Tests.Text;
 

@@ -1,5 +1,5 @@
-using Akka.IO;
 using ActorSockets.Protocols.UdpHi;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Tests.UdpHi;
 

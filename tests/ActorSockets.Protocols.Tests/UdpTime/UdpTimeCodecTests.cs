@@ -1,5 +1,5 @@
-using Akka.IO;
 using ActorSockets.Protocols.UdpTime;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Tests.UdpTime;
 

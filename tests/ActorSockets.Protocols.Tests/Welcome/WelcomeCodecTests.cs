@@ -1,7 +1,7 @@
 using System.Text;
-using Akka.IO;
 using ActorSockets.Protocols.Framing;
 using ActorSockets.Protocols.Welcome;
+using Akka.IO;
 
 namespace ActorSockets.Protocols.Tests.Welcome;
 

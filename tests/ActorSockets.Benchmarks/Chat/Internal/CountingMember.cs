@@ -1,6 +1,6 @@
+using ActorSockets.Protocols.Chat;
 using Akka.Actor;
 using Akka.IO;
-using ActorSockets.Protocols.Chat;
 
 namespace ActorSockets.Benchmarks.Chat.Internal;
 

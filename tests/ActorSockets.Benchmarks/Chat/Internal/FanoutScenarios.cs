@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using ActorSockets.Protocols.Chat;
 using Akka.Actor;
 using Akka.IO;
-using ActorSockets.Protocols.Chat;
 
 namespace ActorSockets.Benchmarks.Chat.Internal;
 
