@@ -1,7 +1,8 @@
-using ActorSockets.Actors;
+using Akka.Actor;
 using ActorSockets.IO.Tests.Support;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using Xunit.Abstractions;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
@@ -21,9 +22,9 @@ public class SocketReleaseTests(ITestOutputHelper output) : IoTestKit(output)
         try
         {
             IActorRef server = system.ActorOf(Props.Create<EchoServer>());
-            system.Tcp().Tell(new Tcp.Bind(server, AnyLoopbackPort), handler.Ref);
+            system.SocketsTcp().Tell(new Tcp.Bind(server, AnyLoopbackPort), handler.Ref);
             Tcp.Bound bound = await handler.ExpectMsgAsync<Tcp.Bound>();
-            system.Udp().Tell(new Udp.Bind(handler.Ref, AnyLoopbackPort), handler.Ref);
+            system.SocketsUdp().Tell(new Udp.Bind(handler.Ref, AnyLoopbackPort), handler.Ref);
             await handler.ExpectMsgAsync<Udp.Bound>();
             for (int i = 0; i < 20; i++)
             {

@@ -1,8 +1,9 @@
 using System.Net.Sockets;
-using ActorSockets.Actors;
+using Akka.Actor;
 using ActorSockets.IO.Tests.Support;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using Xunit.Abstractions;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
@@ -18,7 +19,7 @@ public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
         byte[] payload = RandomBytes(8 * 1024 * 1024, seed: 11);
         Watch(connection);
 
-        connection.Tell(new Tcp.Write(ByteString.FromArrayUnsafe(payload)), handler.Ref);
+        connection.Tell(Tcp.Write.Create(ByteString.FromBytes(payload)), handler.Ref);
         connection.Tell(Tcp.Close.Instance, commander.Ref);
 
         Assert.Equal(payload, await client.ReadExactlyAsync(payload.Length, TimeSpan.FromSeconds(30)));
@@ -34,9 +35,9 @@ public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
         TestProbe handler = CreateTestProbe();
         var (connection, client) = await ConnectedPairAsync(handler);
         using RawClient _ = client;
-        var write = new Tcp.Write(ByteString.FromString("late"));
+        var write = Tcp.Write.Create(ByteString.FromString("late"));
 
-        connection.Tell(new Tcp.Write(ByteString.FromArrayUnsafe(new byte[16 * 1024 * 1024])), handler.Ref);
+        connection.Tell(Tcp.Write.Create(ByteString.FromBytes(new byte[16 * 1024 * 1024])), handler.Ref);
         connection.Tell(Tcp.Close.Instance, handler.Ref);
         connection.Tell(write, handler.Ref);
 
@@ -58,7 +59,7 @@ public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
         await client.SendAsync("last words");
         client.ShutdownSend();
 
-        Assert.Equal("last words", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+        Assert.Equal("last words", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.ToString());
         await handler.ExpectMsgAsync<Tcp.ConfirmedClosed>();
     }
 
@@ -78,7 +79,7 @@ public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
             await client.ExpectEndOfStreamAsync();
             client.ShutdownSend();
 
-            Assert.Equal("unasked", (await commander.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+            Assert.Equal("unasked", (await commander.ExpectMsgAsync<Tcp.Received>()).Data.ToString());
             await commander.ExpectMsgAsync<Tcp.ConfirmedClosed>();
         });
     }
@@ -169,7 +170,7 @@ public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
 
         // The peer reads nothing yet, so most of the 32 MB is still being sent when the connection is stopped
         // from outside (as by a stopping listener): the socket must still close with FIN, not RST.
-        connection.Tell(new Tcp.Write(ByteString.FromArrayUnsafe(new byte[32 * 1024 * 1024])), handler.Ref);
+        connection.Tell(Tcp.Write.Create(ByteString.FromBytes(new byte[32 * 1024 * 1024])), handler.Ref);
         Watch(connection);
         connection.Tell(PoisonPill.Instance);
         await ExpectTerminatedAsync(connection);
@@ -187,9 +188,9 @@ public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
 
         await client.SendAsync("question");
         client.ShutdownSend();
-        Assert.Equal("question", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+        Assert.Equal("question", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.ToString());
         await handler.ExpectMsgAsync<Tcp.PeerClosed>();
-        connection.Tell(new Tcp.Write(ByteString.FromString("answer")), handler.Ref);
+        connection.Tell(Tcp.Write.Create(ByteString.FromString("answer")), handler.Ref);
         connection.Tell(Tcp.Close.Instance, handler.Ref);
 
         Assert.Equal("answer", await client.ReadStringAsync(6));

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using ActorSockets.IO.Tests.Support;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using Xunit.Abstractions;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
@@ -14,7 +15,7 @@ public class TcpConnectTests(ITestOutputHelper output) : IoTestKit(output)
         using Socket server = Loopback.Listen();
         TestProbe handler = CreateTestProbe();
 
-        Sys.Tcp().Tell(new Tcp.Connect(server.LocalEndPoint!), handler.Ref);
+        TcpManager.Tell(new Tcp.Connect(server.LocalEndPoint!), handler.Ref);
         using var timeout = new CancellationTokenSource(RawClient.DefaultTimeout);
         using RawClient peer = RawClient.FromAccepted(await server.AcceptAsync(timeout.Token));
         Tcp.Connected connected = await handler.ExpectMsgAsync<Tcp.Connected>();
@@ -23,10 +24,10 @@ public class TcpConnectTests(ITestOutputHelper output) : IoTestKit(output)
 
         Assert.Equal(server.LocalEndPoint, connected.RemoteAddress);
         Assert.Equal(peer.Socket.RemoteEndPoint, connected.LocalAddress);
-        connection.Tell(new Tcp.Write(ByteString.FromString("request")), handler.Ref);
+        connection.Tell(Tcp.Write.Create(ByteString.FromString("request")), handler.Ref);
         Assert.Equal("request", await peer.ReadStringAsync(7));
         await peer.SendAsync("response");
-        Assert.Equal("response", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+        Assert.Equal("response", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.ToString());
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public class TcpConnectTests(ITestOutputHelper output) : IoTestKit(output)
     {
         using Socket server = Loopback.Listen();
 
-        Sys.Tcp().Tell(new Tcp.Connect(server.LocalEndPoint!, LocalAddress: new IPEndPoint(IPAddress.Loopback, 0)), TestActor);
+        TcpManager.Tell(new Tcp.Connect(server.LocalEndPoint!, localAddress: new IPEndPoint(IPAddress.Loopback, 0)), TestActor);
         using var timeout = new CancellationTokenSource(RawClient.DefaultTimeout);
         using Socket accepted = await server.AcceptAsync(timeout.Token);
 
@@ -51,13 +52,13 @@ public class TcpConnectTests(ITestOutputHelper output) : IoTestKit(output)
         // cannot tell; binding to a port that a listener holds shows the local address is really bound.
         using Socket server = Loopback.Listen();
         using Socket occupant = Loopback.Listen();
-        var connect = new Tcp.Connect(server.LocalEndPoint!, LocalAddress: occupant.LocalEndPoint);
+        var connect = new Tcp.Connect(server.LocalEndPoint!, localAddress: occupant.LocalEndPoint);
 
-        Sys.Tcp().Tell(connect, TestActor);
+        TcpManager.Tell(connect, TestActor);
 
         Tcp.CommandFailed failed = await ExpectMsgAsync<Tcp.CommandFailed>();
         Assert.Same(connect, failed.Cmd);
-        Assert.Equal(SocketError.AddressAlreadyInUse, Assert.IsType<SocketException>(failed.Cause).SocketErrorCode);
+        Assert.Equal(SocketError.AddressAlreadyInUse, Assert.IsType<SocketException>(failed.Cause.Value).SocketErrorCode);
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public class TcpConnectTests(ITestOutputHelper output) : IoTestKit(output)
         using Socket server = Loopback.Listen();
         int port = ((IPEndPoint)server.LocalEndPoint!).Port;
 
-        Sys.Tcp().Tell(new Tcp.Connect(new DnsEndPoint("localhost", port)), TestActor);
+        TcpManager.Tell(new Tcp.Connect(new DnsEndPoint("localhost", port)), TestActor);
         using var timeout = new CancellationTokenSource(RawClient.DefaultTimeout);
         using Socket accepted = await server.AcceptAsync(timeout.Token);
 
@@ -84,11 +85,11 @@ public class TcpConnectTests(ITestOutputHelper output) : IoTestKit(output)
         }
 
         var connect = new Tcp.Connect(new IPEndPoint(IPAddress.Loopback, closedPort));
-        Sys.Tcp().Tell(connect, TestActor);
+        TcpManager.Tell(connect, TestActor);
 
         Tcp.CommandFailed failed = await ExpectMsgAsync<Tcp.CommandFailed>();
         Assert.Same(connect, failed.Cmd);
-        Assert.Equal(SocketError.ConnectionRefused, Assert.IsType<SocketException>(failed.Cause).SocketErrorCode);
+        Assert.Equal(SocketError.ConnectionRefused, Assert.IsType<SocketException>(failed.Cause.Value).SocketErrorCode);
     }
 
     [Fact]
@@ -116,12 +117,12 @@ public class TcpConnectTests(ITestOutputHelper output) : IoTestKit(output)
                 }
             }
 
-            var connect = new Tcp.Connect(server.LocalEndPoint!, Timeout: TimeSpan.FromMilliseconds(500));
-            Sys.Tcp().Tell(connect, TestActor);
+            var connect = new Tcp.Connect(server.LocalEndPoint!, timeout: TimeSpan.FromMilliseconds(500));
+            TcpManager.Tell(connect, TestActor);
 
             Tcp.CommandFailed failed = await ExpectMsgAsync<Tcp.CommandFailed>(TimeSpan.FromSeconds(5));
             Assert.Same(connect, failed.Cmd);
-            Assert.IsType<TimeoutException>(failed.Cause);
+            Assert.IsType<TimeoutException>(failed.Cause.Value);
         }
         finally
         {
@@ -137,7 +138,7 @@ public class TcpConnectTests(ITestOutputHelper output) : IoTestKit(output)
         TestProbe clientHandler = CreateTestProbe();
         var (_, address) = await BindAsync(bindHandler);
 
-        Sys.Tcp().Tell(new Tcp.Connect(address), clientHandler.Ref);
+        TcpManager.Tell(new Tcp.Connect(address), clientHandler.Ref);
         await clientHandler.ExpectMsgAsync<Tcp.Connected>();
         var clientConnection = clientHandler.LastSender;
         await bindHandler.ExpectMsgAsync<Tcp.Connected>();
@@ -145,10 +146,10 @@ public class TcpConnectTests(ITestOutputHelper output) : IoTestKit(output)
         clientConnection.Tell(new Tcp.Register(clientHandler.Ref), clientHandler.Ref);
         serverConnection.Tell(new Tcp.Register(serverHandler.Ref), serverHandler.Ref);
 
-        clientConnection.Tell(new Tcp.Write(ByteString.FromString("ping")), clientHandler.Ref);
-        Assert.Equal("ping", (await serverHandler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
-        serverConnection.Tell(new Tcp.Write(ByteString.FromString("pong")), serverHandler.Ref);
-        Assert.Equal("pong", (await clientHandler.ExpectMsgAsync<Tcp.Received>()).Data.DecodeString());
+        clientConnection.Tell(Tcp.Write.Create(ByteString.FromString("ping")), clientHandler.Ref);
+        Assert.Equal("ping", (await serverHandler.ExpectMsgAsync<Tcp.Received>()).Data.ToString());
+        serverConnection.Tell(Tcp.Write.Create(ByteString.FromString("pong")), serverHandler.Ref);
+        Assert.Equal("pong", (await clientHandler.ExpectMsgAsync<Tcp.Received>()).Data.ToString());
 
         clientConnection.Tell(Tcp.Close.Instance, clientHandler.Ref);
         await clientHandler.ExpectMsgAsync<Tcp.Closed>();

@@ -1,12 +1,13 @@
 using ActorSockets.IO.Tests.Support;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using Xunit.Abstractions;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
 /// <summary>Pull mode when more than one read's worth is waiting: the read size comes from the system's config.</summary>
 public class TcpPullModeTests(ITestOutputHelper output)
-    : IoTestKit(output, "actorsockets.io.tcp.receive-buffer-size = 1 KiB")
+    : IoTestKit(output, IoManager.Sockets, "actorsockets.io.tcp.receive-buffer-size = 1 KiB")
 {
     private const int ReadSize = 1024;
 
@@ -28,7 +29,7 @@ public class TcpPullModeTests(ITestOutputHelper output)
             grants++;
             Tcp.Received received = await handler.ExpectMsgAsync<Tcp.Received>();
             Assert.InRange(received.Data.Count, 1, ReadSize);
-            arrived.Write(received.Data.Span);
+            arrived.Write(received.Data.ToReadOnlySpan());
             await handler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(50));
         }
 

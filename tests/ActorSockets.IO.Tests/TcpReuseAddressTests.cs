@@ -1,7 +1,8 @@
 using System.Net.Sockets;
 using ActorSockets.IO.Tests.Support;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using Xunit.Abstractions;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
@@ -19,10 +20,10 @@ public class TcpReuseAddressTests(ITestOutputHelper output) : IoTestKit(output)
         TestProbe commander = CreateTestProbe();
         var second = new Tcp.Bind(CreateTestProbe().Ref, address);
 
-        Sys.Tcp().Tell(second, commander.Ref);
+        TcpManager.Tell(second, commander.Ref);
 
         Tcp.CommandFailed failed = await commander.ExpectMsgAsync<Tcp.CommandFailed>();
-        SocketException cause = Assert.IsType<SocketException>(failed.Cause);
+        SocketException cause = Assert.IsType<SocketException>(failed.Cause.Value);
         Assert.Equal(SocketError.AddressAlreadyInUse, cause.SocketErrorCode);
     }
 
@@ -54,7 +55,7 @@ public class TcpReuseAddressTests(ITestOutputHelper output) : IoTestKit(output)
     /// Reads SO_REUSEADDR (and on Linux SO_REUSEPORT) back from the listening socket with getsockopt, after the
     /// settings and the options before it were applied and just before it is bound.
     /// </summary>
-    private sealed record ReuseProbe : Inet.SocketOption
+    private sealed class ReuseProbe : Inet.SocketOption
     {
         private const int SolSocket = 1;
         private const int SoReuseAddr = 2;
@@ -64,7 +65,7 @@ public class TcpReuseAddressTests(ITestOutputHelper output) : IoTestKit(output)
 
         public bool? ReusePort { get; private set; }
 
-        public override void BeforeBind(Socket socket)
+        public override void BeforeServerSocketBind(Socket socket)
         {
             if (OperatingSystem.IsLinux())
             {

@@ -1,6 +1,7 @@
 using ActorSockets.IO.Tests.Support;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using Xunit.Abstractions;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
@@ -14,10 +15,10 @@ public class TcpStrictWriteTests(ITestOutputHelper output) : IoTestKit(output, n
         var (connection, client) = await ConnectedPairAsync(handler);
         using RawClient _ = client;
         byte[] big = RandomBytes(32 * 1024 * 1024, seed: 21);
-        var second = new Tcp.Write(ByteString.FromString("second"), new Ack(2));
+        var second = Tcp.Write.Create(ByteString.FromString("second"), new Ack(2));
 
         // The peer reads nothing yet, so 32 MB cannot all reach the kernel: it stays in flight.
-        connection.Tell(new Tcp.Write(ByteString.FromArrayUnsafe(big), new Ack(1)), handler.Ref);
+        connection.Tell(Tcp.Write.Create(ByteString.FromBytes(big), new Ack(1)), handler.Ref);
         connection.Tell(second, handler.Ref);
 
         Assert.Same(second, (await handler.ExpectMsgAsync<Tcp.CommandFailed>()).Cmd);
@@ -38,13 +39,22 @@ public class TcpStrictWriteTests(ITestOutputHelper output) : IoTestKit(output, n
         TestProbe handler = CreateTestProbe();
         var (connection, client) = await ConnectedPairAsync(handler);
         using RawClient _ = client;
-        Tcp.Write empty = Tcp.Write.Empty with { Ack = new Ack(2) };
+        Tcp.Write empty = Tcp.Write.Create(ByteString.Empty, new Ack(2));
 
-        connection.Tell(new Tcp.Write(ByteString.FromArrayUnsafe(new byte[32 * 1024 * 1024]), new Ack(1)), handler.Ref);
+        connection.Tell(Tcp.Write.Create(ByteString.FromBytes(new byte[32 * 1024 * 1024]), new Ack(1)), handler.Ref);
         connection.Tell(empty, handler.Ref);
 
         Assert.Same(empty, (await handler.ExpectMsgAsync<Tcp.CommandFailed>()).Cmd);
     }
 
-    private sealed record Ack(int Id) : Tcp.Event;
+    private sealed class Ack(int id) : Tcp.Event
+    {
+        public int Id { get; } = id;
+
+        public override bool Equals(object? obj) => obj is Ack other && other.Id == Id;
+
+        public override int GetHashCode() => Id;
+
+        public override string ToString() => $"Ack({Id})";
+    }
 }
