@@ -10,7 +10,8 @@ namespace ActorSockets.IO.Tests;
 /// Every test class of this project checks the socket count after its system terminates (see
 /// <see cref="IoTestKit"/>); these tests make the paths explicit that are easiest to get wrong.
 /// </summary>
-public class SocketReleaseTests(ITestOutputHelper output) : IoTestKit(output)
+public abstract class SocketReleaseTests(ITestOutputHelper output, IoManager manager)
+    : IoTestKit(output, manager)
 {
     [Fact]
     public async Task SystemShutdown_WithListenersAndOpenConnections_ReleasesEverySocket()
@@ -49,3 +50,9 @@ public class SocketReleaseTests(ITestOutputHelper output) : IoTestKit(output)
         await AwaitAssertAsync(() => Assert.Equal(before, SocketHandles.Count()), TimeSpan.FromSeconds(5));
     }
 }
+
+/// <summary>Runs <see cref="SocketReleaseTests"/> against Akka's own manager.</summary>
+public sealed class SocketReleaseTestsOnAkka(ITestOutputHelper output) : SocketReleaseTests(output, IoManager.Akka);
+
+/// <summary>Runs <see cref="SocketReleaseTests"/> against ActorSockets' manager.</summary>
+public sealed class SocketReleaseTestsOnSockets(ITestOutputHelper output) : SocketReleaseTests(output, IoManager.Sockets);

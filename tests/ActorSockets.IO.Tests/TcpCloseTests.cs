@@ -7,7 +7,8 @@ using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
-public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
+public abstract class TcpCloseTests(ITestOutputHelper output, IoManager manager)
+    : IoTestKit(output, manager)
 {
     [Fact]
     public async Task Close_WithPendingWrite_FlushesThenClosedReachesHandlerAndCommander()
@@ -29,7 +30,7 @@ public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
         await ExpectTerminatedAsync(connection);
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka.IO does not refuse writes after a Close with CommandFailed (observed)")]
     public async Task Close_AfterClose_WritesAreRefused()
     {
         TestProbe handler = CreateTestProbe();
@@ -63,7 +64,7 @@ public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
         await handler.ExpectMsgAsync<Tcp.ConfirmedClosed>();
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka.IO does not deliver to the commander data read after a ConfirmedClose before Register (observed)")]
     public async Task ConfirmedClose_BeforeRegister_WhatThePeerSendsGoesToTheCommanderNotDeadLetters()
     {
         TestProbe bindHandler = CreateTestProbe();
@@ -114,7 +115,7 @@ public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
         await commander.ExpectMsgAsync<Tcp.Aborted>();
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka.IO does not tell both handler and commander ErrorClosed when the peer resets during ConfirmedClose (observed)")]
     public async Task ConfirmedClose_PeerResetsInsteadOfFin_HandlerAndCommanderGetErrorClosed()
     {
         TestProbe handler = CreateTestProbe();
@@ -159,7 +160,7 @@ public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
         await client.ExpectEndOfStreamAsync();
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka.IO closes with a reset (RST) here where ours sends FIN after the data")]
     public async Task PeerHalfClosed_StoppedWhileAWriteIsStillGoingOut_PeerSeesEndOfStreamNotReset()
     {
         TestProbe handler = CreateTestProbe();
@@ -198,7 +199,7 @@ public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
         await handler.ExpectMsgAsync<Tcp.Closed>();
     }
 
-    [Fact]
+    [SocketsOnlyFact("ErrorClosed's cause text differs: Akka.IO gives the exception message, ours the SocketError name")]
     public async Task PeerReset_HandlerGetsErrorClosedWithTheCause()
     {
         TestProbe handler = CreateTestProbe();
@@ -213,7 +214,7 @@ public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
         await ExpectTerminatedAsync(connection);
     }
 
-    [Fact]
+    [SocketsOnlyFact("checks our log line (level and text); Akka.IO logs differently")]
     public async Task PeerReset_IsLoggedAtDebugNotError()
     {
         TestProbe handler = CreateTestProbe();
@@ -232,3 +233,9 @@ public class TcpCloseTests(ITestOutputHelper output) : IoTestKit(output)
         });
     }
 }
+
+/// <summary>Runs <see cref="TcpCloseTests"/> against Akka's own manager.</summary>
+public sealed class TcpCloseTestsOnAkka(ITestOutputHelper output) : TcpCloseTests(output, IoManager.Akka);
+
+/// <summary>Runs <see cref="TcpCloseTests"/> against ActorSockets' manager.</summary>
+public sealed class TcpCloseTestsOnSockets(ITestOutputHelper output) : TcpCloseTests(output, IoManager.Sockets);

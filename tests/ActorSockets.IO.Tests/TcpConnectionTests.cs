@@ -8,8 +8,11 @@ using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
-public class TcpConnectionTests(ITestOutputHelper output)
-    : IoTestKit(output, new TcpSettings { RegisterTimeout = TimeSpan.FromSeconds(1), WriteQueueLimit = 64 * 1024 })
+public abstract class TcpConnectionTests(ITestOutputHelper output, IoManager manager)
+    : IoTestKit(output, manager, """
+        akka.io.tcp.register-timeout = 1 s
+        actorsockets.io.tcp { register-timeout = 1 s, write-queue-limit = 64 KiB }
+        """)
 {
     [Fact]
     public async Task Register_ThenPeerSends_HandlerGetsReceivedFromTheConnection()
@@ -41,7 +44,7 @@ public class TcpConnectionTests(ITestOutputHelper output)
         Assert.Equal("early", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.ToString());
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka.IO does not take writes before Register (the connection is reset)")]
     public async Task Write_BeforeRegister_IsSentAndAcknowledged()
     {
         TestProbe bindHandler = CreateTestProbe();
@@ -55,7 +58,7 @@ public class TcpConnectionTests(ITestOutputHelper output)
         Assert.Equal(new Ack(1), await ExpectMsgAsync<Ack>());
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka.IO closes with a reset (RST) here where ours sends FIN after the data")]
     public async Task RegisterTimeout_NoRegister_ClosesTheSocket()
     {
         TestProbe bindHandler = CreateTestProbe();
@@ -68,7 +71,7 @@ public class TcpConnectionTests(ITestOutputHelper output)
         await client.ExpectEndOfStreamAsync();
     }
 
-    [Fact]
+    [SocketsOnlyFact("checks our log line (level and text); Akka.IO logs differently")]
     public async Task RegisterTimeout_IsLoggedAsWarning()
     {
         TestProbe bindHandler = CreateTestProbe();
@@ -82,7 +85,7 @@ public class TcpConnectionTests(ITestOutputHelper output)
         });
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka.IO answers ResumeWriting only after it refused a write; with nothing refused it never sends WritingResumed")]
     public async Task ResumeWriting_NothingPending_WritingResumedAtOnce()
     {
         TestProbe handler = CreateTestProbe();
@@ -94,7 +97,7 @@ public class TcpConnectionTests(ITestOutputHelper output)
         await handler.ExpectMsgAsync<Tcp.WritingResumed>();
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka 1.5 queues writes behind a pending one (write-commands-queue-max-size) instead of refusing them with CommandFailed")]
     public async Task Write_QueueFullWithoutResumeWriting_OnlyTheOverflowingWriteIsRefused()
     {
         TestProbe handler = CreateTestProbe();
@@ -113,7 +116,7 @@ public class TcpConnectionTests(ITestOutputHelper output)
         Assert.Equal("fits"u8.ToArray(), arrived[big.Length..]);
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka 1.5 queues writes behind a pending one (write-commands-queue-max-size) instead of refusing them with CommandFailed")]
     public async Task Write_ManyEmptyWritesBehindAPendingOne_CountAgainstTheQueueLimit()
     {
         TestProbe handler = CreateTestProbe();
@@ -162,7 +165,7 @@ public class TcpConnectionTests(ITestOutputHelper output)
         Assert.Equal(new Ack(1), await handler.ExpectMsgAsync<Ack>());
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka 1.5 queues writes behind a pending one (write-commands-queue-max-size) instead of refusing them with CommandFailed")]
     public async Task Write_WhileQueueIsFull_NackedThenResumeWritingResumes()
     {
         TestProbe handler = CreateTestProbe();
@@ -194,7 +197,7 @@ public class TcpConnectionTests(ITestOutputHelper output)
         Assert.Equal("after", await client.ReadStringAsync(5));
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka 1.5 queues writes behind a pending one (write-commands-queue-max-size) instead of refusing them with CommandFailed")]
     public async Task ResumeWriting_TwoRequestersWhileWritesPending_BothGetWritingResumed()
     {
         TestProbe handler = CreateTestProbe();
@@ -216,7 +219,7 @@ public class TcpConnectionTests(ITestOutputHelper output)
         await other.ExpectMsgAsync<Tcp.WritingResumed>();
     }
 
-    [Fact]
+    [SocketsOnlyFact("sends our connection's internal register-timeout message")]
     public async Task RegisterTimedOut_ArrivingAfterRegister_IsIgnored()
     {
         TestProbe handler = CreateTestProbe();
@@ -252,7 +255,7 @@ public class TcpConnectionTests(ITestOutputHelper output)
         await handler.ExpectMsgAsync<Tcp.PeerClosed>();
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka.IO answers ResumeWriting only after it refused a write; with nothing refused it never sends WritingResumed")]
     public async Task SuspendReading_PeerSends_NothingArrivesUntilResumeReadingThenAllOfIt()
     {
         TestProbe handler = CreateTestProbe();
@@ -298,7 +301,7 @@ public class TcpConnectionTests(ITestOutputHelper output)
         await handler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka.IO closes with a reset (RST) here where ours sends FIN after the data")]
     public async Task HandlerStops_SocketIsClosedAndPeerSeesEndOfStream()
     {
         IActorRef handler = Sys.ActorOf(Props.Create<StoppableHandler>());
@@ -331,3 +334,9 @@ public class TcpConnectionTests(ITestOutputHelper output)
         public StoppableHandler() => ReceiveAny(_ => { });
     }
 }
+
+/// <summary>Runs <see cref="TcpConnectionTests"/> against Akka's own manager.</summary>
+public sealed class TcpConnectionTestsOnAkka(ITestOutputHelper output) : TcpConnectionTests(output, IoManager.Akka);
+
+/// <summary>Runs <see cref="TcpConnectionTests"/> against ActorSockets' manager.</summary>
+public sealed class TcpConnectionTestsOnSockets(ITestOutputHelper output) : TcpConnectionTests(output, IoManager.Sockets);

@@ -8,16 +8,17 @@ using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
-public class TcpEchoTests(ITestOutputHelper output) : IoTestKit(output)
+public abstract class TcpEchoTests(ITestOutputHelper output, IoManager manager)
+    : IoTestKit(output, manager)
 {
-    private async Task<EndPoint> StartEchoServerAsync(EndPoint endpoint)
+    protected async Task<EndPoint> StartEchoServerAsync(EndPoint endpoint)
     {
         IActorRef server = Sys.ActorOf(Props.Create<EchoServer>());
         TcpManager.Tell(new Tcp.Bind(server, endpoint), TestActor);
         return (await ExpectMsgAsync<Tcp.Bound>()).LocalAddress;
     }
 
-    private static async Task EchoRoundTripsAsync(EndPoint address, int seed, int rounds)
+    protected static async Task EchoRoundTripsAsync(EndPoint address, int seed, int rounds)
     {
         using RawClient client = await RawClient.ConnectAsync(address);
         var random = new Random(seed);
@@ -79,7 +80,7 @@ public class TcpEchoTests(ITestOutputHelper output) : IoTestKit(output)
         Assert.Equal(SocketError.ConnectionRefused, refused.SocketErrorCode);
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka.IO cannot bind or connect Unix domain sockets")]
     public async Task Echo_UnixDomainSocket_WorksAndUnbindRemovesTheSocketFile()
     {
         string directory = Directory.CreateTempSubdirectory("actorsockets-io-").FullName;
@@ -103,7 +104,7 @@ public class TcpEchoTests(ITestOutputHelper output) : IoTestKit(output)
         }
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka.IO cannot bind or connect Unix domain sockets")]
     public async Task Connect_UnixDomainSocket_ConnectsToARawListener()
     {
         string directory = Directory.CreateTempSubdirectory("actorsockets-io-").FullName;
@@ -130,3 +131,9 @@ public class TcpEchoTests(ITestOutputHelper output) : IoTestKit(output)
         }
     }
 }
+
+/// <summary>Runs <see cref="TcpEchoTests"/> against Akka's own manager.</summary>
+public sealed class TcpEchoTestsOnAkka(ITestOutputHelper output) : TcpEchoTests(output, IoManager.Akka);
+
+/// <summary>Runs <see cref="TcpEchoTests"/> against ActorSockets' manager.</summary>
+public sealed class TcpEchoTestsOnSockets(ITestOutputHelper output) : TcpEchoTests(output, IoManager.Sockets);

@@ -10,7 +10,8 @@ using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
-public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new TcpSettings { MaxConnections = 2 })
+public abstract class TcpListenerTests(ITestOutputHelper output, IoManager manager)
+    : IoTestKit(output, manager, "actorsockets.io.tcp.max-connections = 2")
 {
     [Fact]
     public async Task Bind_Port0_BoundReportsTheRealPort()
@@ -48,7 +49,7 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
         await ExpectTerminatedAsync(Watch(commander.LastSender));
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka.IO cannot bind or connect Unix domain sockets")]
     public async Task Bind_UnixPathOfALiveListener_FailsWithPlainAddressInUse()
     {
         using TempDirectory directory = new();
@@ -63,7 +64,7 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
         Assert.Equal(SocketError.AddressAlreadyInUse, cause.SocketErrorCode);
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka.IO cannot bind or connect Unix domain sockets")]
     public async Task Bind_UnixPathOfAStaleSocket_FailsSayingSoAndLeavesTheFile()
     {
         using TempDirectory directory = new();
@@ -86,7 +87,7 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
         Assert.True(File.Exists(path), "the stale file must be left for its owner to remove");
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka.IO cannot bind or connect Unix domain sockets")]
     public async Task Bind_UnixPathOfARegularFile_FailsAndLeavesTheFileUntouched()
     {
         using TempDirectory directory = new();
@@ -99,7 +100,7 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
         Assert.Equal("keep me", await File.ReadAllTextAsync(path));
     }
 
-    private async Task<Tcp.CommandFailed> BindExpectingFailureAsync(EndPoint endpoint)
+    protected async Task<Tcp.CommandFailed> BindExpectingFailureAsync(EndPoint endpoint)
     {
         TestProbe commander = CreateTestProbe();
         var bind = new Tcp.Bind(CreateTestProbe().Ref, endpoint);
@@ -133,7 +134,7 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
         Assert.Equal(SocketError.ConnectionRefused, refused.SocketErrorCode);
     }
 
-    [Fact]
+    [SocketsOnlyFact("on Akka.IO a connection accepted before Unbind stopped delivering data after it (observed)")]
     public async Task Unbind_WithOpenConnection_ConnectionKeepsWorkingThenListenerStops()
     {
         TestProbe bindHandler = CreateTestProbe();
@@ -155,7 +156,7 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
         await ExpectTerminatedAsync(listener);
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka.IO's pull-mode listener accepts a first connection before any ResumeAccepting")]
     public async Task PullMode_AcceptsOnlyAfterResumeAccepting()
     {
         TestProbe handler = CreateTestProbe();
@@ -169,7 +170,7 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
         await handler.ExpectMsgAsync<Tcp.Connected>();
     }
 
-    [Fact]
+    [SocketsOnlyFact("max-connections is ours; Akka.IO has no limit")]
     public async Task MaxConnections_ThirdConnectionIsClosedAndTheOthersKeepWorking()
     {
         TestProbe bindHandler = CreateTestProbe();
@@ -208,7 +209,7 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
         using RawClient c = thirdClient;
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka.IO closes with a reset (RST) here where ours sends FIN after the data")]
     public async Task StopListener_ClosesItsConnections()
     {
         TestProbe bindHandler = CreateTestProbe();
@@ -241,7 +242,7 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
     // that resets between handshake and accept; Linux accepts such a connection instead) or EMFILE cannot be
     // produced on demand over loopback.
 
-    [Fact]
+    [SocketsOnlyFact("drives our listener's internal accept-failure message")]
     public async Task AcceptFailed_ClientLeftBeforeAccept_LoggedAtDebugAndThePermitIsGivenBackAtOnce()
     {
         TestProbe handler = CreateTestProbe();
@@ -263,7 +264,7 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
         });
     }
 
-    [Fact]
+    [SocketsOnlyFact("drives our listener's internal accept-failure message")]
     public async Task AcceptFailed_AfterUnbindWhileDraining_IsHandled()
     {
         TestProbe bindHandler = CreateTestProbe();
@@ -286,7 +287,7 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
         await unhandled.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
     }
 
-    [Fact]
+    [SocketsOnlyFact("drives our listener's internal accept-failure message")]
     public async Task Stop_WithAnAcceptRetryPending_TheRetryTimerDiesWithTheListener()
     {
         TestProbe handler = CreateTestProbe();
@@ -311,3 +312,9 @@ public class TcpListenerTests(ITestOutputHelper output) : IoTestKit(output, new 
         await deadLetters.ExpectNoMsgAsync(TimeSpan.FromSeconds(1.5));
     }
 }
+
+/// <summary>Runs <see cref="TcpListenerTests"/> against Akka's own manager.</summary>
+public sealed class TcpListenerTestsOnAkka(ITestOutputHelper output) : TcpListenerTests(output, IoManager.Akka);
+
+/// <summary>Runs <see cref="TcpListenerTests"/> against ActorSockets' manager.</summary>
+public sealed class TcpListenerTestsOnSockets(ITestOutputHelper output) : TcpListenerTests(output, IoManager.Sockets);

@@ -11,7 +11,8 @@ namespace ActorSockets.IO.Tests;
 /// SO_REUSEPORT, which would let a second listener (a second host started by mistake) share the
 /// port silently and split the connections between them instead of failing with "address in use".
 /// </summary>
-public class TcpReuseAddressTests(ITestOutputHelper output) : IoTestKit(output)
+public abstract class TcpReuseAddressTests(ITestOutputHelper output, IoManager manager)
+    : IoTestKit(output, manager)
 {
     [Fact]
     public async Task Bind_PortHeldByAnotherReusingListener_RepliesCommandFailedWithAddressInUse()
@@ -27,7 +28,7 @@ public class TcpReuseAddressTests(ITestOutputHelper output) : IoTestKit(output)
         Assert.Equal(SocketError.AddressAlreadyInUse, cause.SocketErrorCode);
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka.IO's listener does not set SO_REUSEADDR unless the bind carries Inet.SO.ReuseAddress")]
     public async Task Bind_ReuseAddressOnByDefault_TheListeningSocketHasSoReuseAddrButNotSoReusePort()
     {
         var probe = new ReuseProbe();
@@ -86,3 +87,9 @@ public class TcpReuseAddressTests(ITestOutputHelper output) : IoTestKit(output)
         }
     }
 }
+
+/// <summary>Runs <see cref="TcpReuseAddressTests"/> against Akka's own manager.</summary>
+public sealed class TcpReuseAddressTestsOnAkka(ITestOutputHelper output) : TcpReuseAddressTests(output, IoManager.Akka);
+
+/// <summary>Runs <see cref="TcpReuseAddressTests"/> against ActorSockets' manager.</summary>
+public sealed class TcpReuseAddressTestsOnSockets(ITestOutputHelper output) : TcpReuseAddressTests(output, IoManager.Sockets);

@@ -6,9 +6,10 @@ using Akka.IO;
 namespace ActorSockets.IO.Tests;
 
 /// <summary>write-queue-limit = 0: Akka's strict contract, one write at a time.</summary>
-public class TcpStrictWriteTests(ITestOutputHelper output) : IoTestKit(output, new TcpSettings { WriteQueueLimit = 0 })
+public abstract class TcpStrictWriteTests(ITestOutputHelper output, IoManager manager)
+    : IoTestKit(output, manager, "actorsockets.io.tcp.write-queue-limit = 0")
 {
-    [Fact]
+    [SocketsOnlyFact("Akka 1.5 queues writes behind a pending one (write-commands-queue-max-size) instead of refusing them with CommandFailed")]
     public async Task Write_WhileOneIsPending_CommandFailedThenResumeWritingResumes()
     {
         TestProbe handler = CreateTestProbe();
@@ -33,7 +34,7 @@ public class TcpStrictWriteTests(ITestOutputHelper output) : IoTestKit(output, n
         Assert.Equal("second", await client.ReadStringAsync(6));
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka 1.5 queues writes behind a pending one (write-commands-queue-max-size) instead of refusing them with CommandFailed")]
     public async Task Write_EmptyWhileOneIsPending_IsRefusedToo()
     {
         TestProbe handler = CreateTestProbe();
@@ -58,3 +59,9 @@ public class TcpStrictWriteTests(ITestOutputHelper output) : IoTestKit(output, n
         public override string ToString() => $"Ack({Id})";
     }
 }
+
+/// <summary>Runs <see cref="TcpStrictWriteTests"/> against Akka's own manager.</summary>
+public sealed class TcpStrictWriteTestsOnAkka(ITestOutputHelper output) : TcpStrictWriteTests(output, IoManager.Akka);
+
+/// <summary>Runs <see cref="TcpStrictWriteTests"/> against ActorSockets' manager.</summary>
+public sealed class TcpStrictWriteTestsOnSockets(ITestOutputHelper output) : TcpStrictWriteTests(output, IoManager.Sockets);

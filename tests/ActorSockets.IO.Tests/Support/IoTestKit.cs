@@ -50,10 +50,10 @@ public abstract class IoTestKit : Akka.TestKit.Xunit2.TestKit
     protected IoManager Manager { get; }
 
     /// <summary>The TCP manager under test: Akka's <c>TcpManager</c> or ours, <c>Sys.SocketsTcp()</c>.</summary>
-    protected IActorRef TcpManager => Manager == IoManager.Akka ? TcpManager : Sys.SocketsTcp();
+    protected IActorRef TcpManager => Manager == IoManager.Akka ? Sys.Tcp() : Sys.SocketsTcp();
 
     /// <summary>The UDP manager under test: Akka's <c>UdpManager</c> or ours, <c>Sys.SocketsUdp()</c>.</summary>
-    protected IActorRef UdpManager => Manager == IoManager.Akka ? UdpManager : Sys.SocketsUdp();
+    protected IActorRef UdpManager => Manager == IoManager.Akka ? Sys.Udp() : Sys.SocketsUdp();
 
     protected static readonly IPEndPoint AnyLoopbackPort = new(IPAddress.Loopback, 0);
 
