@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.Sockets;
-using ActorSockets.Actors.Internal;
+using Akka.Actor;
+using Akka.IO;
 
 namespace ActorSockets.IO.Internal;
 
@@ -174,12 +175,11 @@ internal sealed partial class TcpChannel
     }
 
     /// <summary>
-    /// The socket became readable (or failed): the loop continues on the completing thread, and the handler it
-    /// delivers to runs on this thread after it (a run-next scope) rather than through the pool's queue.
+    /// The socket became readable (or failed): the loop continues on the completing thread, which delivers to the
+    /// handler's mailbox directly (Akka then schedules the handler on its dispatcher).
     /// </summary>
     private void OnReadable(ReadableWait wait)
     {
-        using var scope = RunNextScope.Open();
         try
         {
             wait.ThrowIfFailed();
@@ -197,7 +197,6 @@ internal sealed partial class TcpChannel
     /// <summary>Continues the read loop after a yield.</summary>
     void IThreadPoolWorkItem.Execute()
     {
-        using var scope = RunNextScope.Open();
         RunReads(MaxReadsWithoutYield);
     }
 
@@ -240,7 +239,7 @@ internal sealed partial class TcpChannel
             // be zeroed first (for reads of a few KiB the zeroing costs about as much as the copy).
             byte[] data = GC.AllocateUninitializedArray<byte>(read);
             buffer.AsSpan(0, read).CopyTo(data);
-            return new Tcp.Received(ByteString.FromArrayUnsafe(data));
+            return new Tcp.Received(ByteString.FromBytes(data));
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
-using ActorSockets.Actors;
+using Akka.IO;
+using Akka.Actor;
 
 namespace ActorSockets.IO.Internal;
 
@@ -37,8 +38,8 @@ internal sealed partial class TcpChannel : IDisposable, IThreadPoolWorkItem
 
     /// <summary>
     /// Reads the loop makes when the owner's turn wakes it (starting, resuming, a pull-mode grant) before it moves
-    /// to the pool: that turn may be an inline run inside another actor's (a bind handler serving every
-    /// connection), which must not do a connection's reading for it.
+    /// to the pool: the owner's turn runs on a dispatcher thread that other actors are waiting for, so it must not
+    /// do a long stretch of a connection's reading.
     /// </summary>
     private const int ReadsInTheOwnersTurn = 1;
 
@@ -134,20 +135,21 @@ internal sealed partial class TcpChannel : IDisposable, IThreadPoolWorkItem
     /// the rest is sent asynchronously and the owner later gets <see cref="ChannelSendCompleted"/> or
     /// <see cref="ChannelFailed"/>.
     /// </summary>
-    public bool TrySend(ReadOnlyMemory<byte> data)
+    public bool TrySend(ByteString data)
     {
         int sent;
         SocketError error;
+        ReadOnlySpan<byte> bytes = data.ToReadOnlySpan();
         try
         {
-            sent = _socket.Send(data.Span, SocketFlags.None, out error);
+            sent = _socket.Send(bytes, SocketFlags.None, out error);
         }
         catch (ObjectDisposedException)
         {
             return false;
         }
 
-        if (error == SocketError.Success && sent == data.Length)
+        if (error == SocketError.Success && sent == bytes.Length)
         {
             return true;
         }
@@ -159,7 +161,8 @@ internal sealed partial class TcpChannel : IDisposable, IThreadPoolWorkItem
         }
 
         _sendInFlight = true;
-        _ = SendRemainderAsync(data[sent..]);
+        // The slow path copies what the kernel did not take: a ByteString's memory cannot be lent to an async send.
+        _ = SendRemainderAsync(bytes[sent..].ToArray());
         return false;
     }
 

@@ -1,4 +1,5 @@
-using ActorSockets.Actors;
+using Akka.Actor;
+using Akka.IO;
 
 namespace ActorSockets.IO.Internal;
 
@@ -24,6 +25,9 @@ internal abstract partial class TcpConnection
             case Tcp.Write write:
                 OnWrite(write);
                 return true;
+            case Tcp.CompoundWrite compound:
+                OnCompoundWrite(compound);
+                return true;
             case ChannelSendCompleted:
                 OnSendCompleted();
                 return true;
@@ -35,19 +39,41 @@ internal abstract partial class TcpConnection
         }
     }
 
-    private void OnWrite(Tcp.Write write)
+    /// <summary>
+    /// Akka's compound write: its parts in order, each acknowledged as a write of its own. Once a part is refused,
+    /// so is every later part (each with its own CommandFailed), so the peer never gets them out of order.
+    /// </summary>
+    private void OnCompoundWrite(Tcp.CompoundWrite compound)
+    {
+        bool refused = false;
+        foreach (Tcp.SimpleWriteCommand part in compound)
+        {
+            if (!refused && part is Tcp.Write write)
+            {
+                refused = !OnWrite(write);
+            }
+            else
+            {
+                refused = true;
+                Sender.Tell(part.FailureMessage, Self);
+            }
+        }
+    }
+
+    /// <summary>Takes <paramref name="write"/> or refuses it with CommandFailed; returns whether it was taken.</summary>
+    private bool OnWrite(Tcp.Write write)
     {
         IActorRef sender = Sender;
         if (_refusingWrites || _closing)
         {
-            sender.Tell(write.FailureMessage(), Self);
-            return;
+            sender.Tell(write.FailureMessage, Self);
+            return false;
         }
 
         if (WritesIdle)
         {
             StartWrite(new PendingWrite(write, sender));
-            return;
+            return true;
         }
 
         WriteBacklog backlog = _backlog!;
@@ -55,15 +81,17 @@ internal abstract partial class TcpConnection
         {
             (backlog.Queued ??= new Queue<PendingWrite>()).Enqueue(new PendingWrite(write, sender));
             backlog.QueuedBytes += QueuedCost(write);
-            return;
+            return true;
         }
 
         // The NACK: the queue is full. With resume-writing, refuse everything until ResumeWriting.
-        sender.Tell(write.FailureMessage(), Self);
+        sender.Tell(write.FailureMessage, Self);
         if (_useResumeWriting)
         {
             _refusingWrites = true;
         }
+
+        return false;
     }
 
     private static long QueuedCost(Tcp.Write write) => write.Data.Count + QueuedWriteOverhead;
@@ -71,7 +99,7 @@ internal abstract partial class TcpConnection
     /// <summary>Hands one write to the kernel; returns true when it was taken (and acknowledged) at once.</summary>
     private bool StartWrite(PendingWrite pending)
     {
-        if (pending.Write.Data.Count == 0 || _channel!.TrySend(pending.Write.Data.Memory))
+        if (pending.Write.Data.Count == 0 || _channel!.TrySend(pending.Write.Data))
         {
             Acknowledge(pending);
             return true;
@@ -199,7 +227,7 @@ internal abstract partial class TcpConnection
     {
         if (pending.Write.WantsAck || !pending.Sender.Equals(_handler))
         {
-            pending.Sender.Tell(pending.Write.FailureMessage(error), Self);
+            pending.Sender.Tell(new Tcp.CommandFailed(pending.Write).WithCause(error), Self);
         }
     }
 

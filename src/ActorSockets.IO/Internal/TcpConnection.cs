@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using ActorSockets.Actors;
-using Microsoft.Extensions.Logging;
+using Akka.Actor;
+using Akka.IO;
+using Akka.Event;
 
 namespace ActorSockets.IO.Internal;
 
@@ -17,10 +18,9 @@ namespace ActorSockets.IO.Internal;
 /// <see cref="Tcp.ResumeReading"/>, pull mode) and hears about end-of-stream and failures, which the
 /// channel reports only after delivering every byte read before them. Nothing is read before
 /// <see cref="Tcp.Register"/>.</para>
-/// <para>Connection actors are created with <c>RunsInlineWhenIdle</c>: when the handler's run tells an idle
-/// connection something (typically a <see cref="Tcp.Write"/>), the connection runs right there, inside that
-/// <c>Tell</c>, instead of waiting for a thread-pool thread. That is why nothing here may block, and why a
-/// run does at most one read (see <c>TcpChannel</c>).</para>
+/// <para>Connection actors run on Akka's default dispatcher with <see cref="LeanMailbox"/>, a mailbox that holds
+/// no storage while idle. Nothing here may block (the dispatcher's threads are shared with every actor), which is
+/// why the socket calls are non-blocking and a turn does at most one read (see <c>TcpChannel</c>).</para>
 /// <para>Writing tries the kernel synchronously first, so an echo-style exchange costs no extra message.
 /// A write the kernel cannot take at once stays in flight, later writes queue behind it up to
 /// <see cref="TcpSettings.WriteQueueLimit"/> bytes, and anything beyond is refused with
@@ -52,7 +52,7 @@ internal abstract partial class TcpConnection : ActorBase
     /// </summary>
     private ICancelable? _timeout;
 
-    protected TcpConnection(TcpSettings settings, ILogger logger, bool pullMode)
+    protected TcpConnection(TcpSettings settings, ILoggingAdapter logger, bool pullMode)
     {
         Settings = settings;
         Logger = logger;
@@ -62,7 +62,7 @@ internal abstract partial class TcpConnection : ActorBase
 
     protected TcpSettings Settings { get; }
 
-    protected ILogger Logger { get; }
+    protected ILoggingAdapter Logger { get; }
 
     /// <summary>Where the peer's address is not known yet (a shared placeholder, not one per connection).</summary>
     private static readonly EndPoint UnknownAddress = new IPEndPoint(IPAddress.None, 0);
@@ -85,7 +85,7 @@ internal abstract partial class TcpConnection : ActorBase
     /// <see cref="Tcp.Connected"/> with this actor as sender, and waits for <see cref="Tcp.Register"/>.
     /// </summary>
     protected void AcceptConnectedSocket(
-        Socket socket, IActorRef announceTo, EndPoint remote, EndPoint local, IReadOnlyList<Inet.SocketOption>? options)
+        Socket socket, IActorRef announceTo, EndPoint remote, EndPoint local, IEnumerable<Inet.SocketOption>? options)
     {
         RemoteAddress = remote;
         _channel = new TcpChannel(socket, Self, Self, Settings.ReceiveBufferSize);
@@ -114,7 +114,7 @@ internal abstract partial class TcpConnection : ActorBase
         }
 
         announceTo.Tell(new Tcp.Connected(remote, local), Self);
-        _timeout = Context.System.Scheduler.ScheduleTellOnce(
+        _timeout = Context.System.Scheduler.ScheduleTellOnceCancelable(
             Settings.RegisterTimeout, Self, RegisterTimedOut.Instance, Self);
     }
 
