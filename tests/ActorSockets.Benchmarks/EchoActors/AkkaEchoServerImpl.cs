@@ -1,16 +1,17 @@
+using ActorSockets.Benchmarks.Echo;
 using Akka.Actor;
 using Akka.IO;
 
 namespace ActorSockets.Benchmarks.EchoActors;
 
-/// <summary>The actor echo server on Akka.NET's own TCP manager (<c>system.Tcp()</c>, Akka.IO): the reference transport.</summary>
+/// <summary>
+/// The actor echo server on Akka.NET's own TCP manager (<c>system.Tcp()</c>, Akka.IO): the reference transport the
+/// ActorSockets one is compared with.
+/// </summary>
 public sealed class AkkaEchoServerImpl : AkkaIoEchoServer
 {
-    /// <summary>The implementation's name, which echo-compare also compares the transport under test with.</summary>
-    public const string ImplName = "akka";
-
     /// <inheritdoc />
-    public override string Name => ImplName;
+    public override string Name => EchoServerRegistry.AkkaName;
 
     /// <inheritdoc />
     public override string Description => "Akka.IO (system.Tcp()): listener actor + one handler actor per connection, Akka 1.5.75";
