@@ -1,4 +1,5 @@
-using ActorSockets.Hocon;
+using Akka.Configuration;
+using Akka.IO;
 using ActorSockets.IO.Internal;
 
 namespace ActorSockets.IO;
@@ -63,7 +64,7 @@ public sealed record TcpSettings
     /// Reads <c>actorsockets.io.tcp</c> from <paramref name="config"/> (a whole application config), with
     /// the embedded <c>reference.conf</c> as the fallback for every key it does not set.
     /// </summary>
-    /// <exception cref="ConfigException">A value is of the wrong type or out of range.</exception>
+    /// <exception cref="ConfigurationException">A value is of the wrong type or out of range.</exception>
     public static TcpSettings FromConfig(Config config)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -71,7 +72,7 @@ public sealed record TcpSettings
         return new TcpSettings
         {
             ReceiveBufferSize = IoConfig.GetSizeAsInt(tcp, "receive-buffer-size", min: 1),
-            WriteQueueLimit = tcp.GetByteSize("write-queue-limit"),
+            WriteQueueLimit = IoConfig.GetSize(tcp, "write-queue-limit", min: 0),
             RegisterTimeout = IoConfig.GetPositiveTimeSpan(tcp, "register-timeout"),
             CloseTimeout = IoConfig.GetPositiveTimeSpan(tcp, "close-timeout"),
             ConnectTimeout = IoConfig.GetPositiveTimeSpan(tcp, "connect-timeout"),

@@ -1,4 +1,4 @@
-using ActorSockets.Hocon;
+using Akka.Configuration;
 using ActorSockets.IO.Internal;
 
 namespace ActorSockets.IO;
@@ -40,7 +40,7 @@ public sealed record UdpSettings
     /// Reads <c>actorsockets.io.udp</c> from <paramref name="config"/> (a whole application config), with
     /// the embedded <c>reference.conf</c> as the fallback for every key it does not set.
     /// </summary>
-    /// <exception cref="ConfigException">A value is of the wrong type or out of range.</exception>
+    /// <exception cref="ConfigurationException">A value is of the wrong type or out of range.</exception>
     public static UdpSettings FromConfig(Config config)
     {
         ArgumentNullException.ThrowIfNull(config);

@@ -1,4 +1,5 @@
-using ActorSockets.Actors;
+using Akka.Actor;
+using Akka.IO;
 
 namespace ActorSockets.IO.Internal;
 

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using ActorSockets.Actors;
-using Microsoft.Extensions.Logging;
+using Akka.Actor;
+using Akka.IO;
+using Akka.Event;
 
 namespace ActorSockets.IO.Internal;
 
@@ -27,10 +28,10 @@ internal sealed class IncomingConnections
 
     public IncomingConnections(
         TcpSettings settings,
-        ILogger logger,
+        ILoggingAdapter logger,
         IActorRef bindHandler,
         EndPoint listenAddress,
-        IReadOnlyList<Inet.SocketOption>? options,
+        IEnumerable<Inet.SocketOption>? options,
         bool pullMode)
     {
         Settings = settings;
@@ -39,18 +40,18 @@ internal sealed class IncomingConnections
         ListenAddress = listenAddress;
         Options = options;
         PullMode = pullMode;
-        Props = Props.FromProducer(() => new TcpIncomingConnection(this)).WithRunsInlineWhenIdle();
+        Props = ActorProps.Of(() => new TcpIncomingConnection(this));
     }
 
     public TcpSettings Settings { get; }
 
-    public ILogger Logger { get; }
+    public ILoggingAdapter Logger { get; }
 
     public IActorRef BindHandler { get; }
 
     public EndPoint ListenAddress { get; }
 
-    public IReadOnlyList<Inet.SocketOption>? Options { get; }
+    public IEnumerable<Inet.SocketOption>? Options { get; }
 
     public bool PullMode { get; }
 

@@ -1,30 +1,51 @@
-using ActorSockets.Hocon;
+using Akka.Actor;
+using Akka.Configuration;
 
 namespace ActorSockets.IO.Internal;
 
-/// <summary>The embedded <c>reference.conf</c> and the checked getters the settings types share.</summary>
+/// <summary>
+/// Reads the transport's settings from a system's Akka configuration, with the embedded reference.conf
+/// (<see cref="ResourceName"/>) as the fallback for every key the application does not set.
+/// </summary>
 internal static class IoConfig
 {
     public const string ResourceName = "ActorSockets.IO.reference.conf";
 
-    private static readonly Lazy<Config> LazyReference =
-        new(() => ConfigFactory.FromResource(typeof(IoConfig).Assembly, ResourceName));
+    private static readonly Lazy<Config> LazyReference = new(LoadReference);
 
+    /// <summary>The embedded defaults, parsed by Akka's own HOCON parser.</summary>
     public static Config Reference => LazyReference.Value;
 
-    /// <summary>The <paramref name="section"/> of <paramref name="config"/>, with the reference defaults under it.</summary>
-    public static Config Section(Config config, string section) =>
-        config.WithFallback(Reference).Resolve().GetConfig(section);
+    /// <summary>
+    /// Makes the embedded defaults the fallback of <paramref name="system"/>'s configuration, so that
+    /// <c>ActorSystem.Create("name")</c> needs no configuration of ours. Idempotent.
+    /// </summary>
+    public static void InjectReference(ActorSystem system) => system.Settings.InjectTopLevelFallback(Reference);
+
+    /// <summary>The section at <paramref name="path"/> of <paramref name="config"/>, the defaults behind it.</summary>
+    public static Config Section(Config config, string path) =>
+        config.GetConfig(path).WithFallback(Reference.GetConfig(path));
 
     public static int GetSizeAsInt(Config config, string path, long min)
     {
-        long value = config.GetByteSize(path);
+        long value = config.GetByteSize(path) ?? throw new ConfigurationException($"{path} is missing.");
         if (value < min || value > int.MaxValue)
         {
-            throw new ConfigException($"{path} must be between {min} bytes and 2 GiB, not {value} bytes.");
+            throw new ConfigurationException($"{path} must be between {min} bytes and 2 GiB, not {value} bytes.");
         }
 
         return (int)value;
+    }
+
+    public static long GetSize(Config config, string path, long min)
+    {
+        long value = config.GetByteSize(path) ?? throw new ConfigurationException($"{path} is missing.");
+        if (value < min)
+        {
+            throw new ConfigurationException($"{path} must be at least {min} bytes, not {value} bytes.");
+        }
+
+        return value;
     }
 
     public static int GetPositiveInt(Config config, string path)
@@ -32,7 +53,7 @@ internal static class IoConfig
         int value = config.GetInt(path);
         if (value <= 0)
         {
-            throw new ConfigException($"{path} must be positive, not {value}.");
+            throw new ConfigurationException($"{path} must be positive, not {value}.");
         }
 
         return value;
@@ -40,12 +61,20 @@ internal static class IoConfig
 
     public static TimeSpan GetPositiveTimeSpan(Config config, string path)
     {
-        TimeSpan value = config.GetTimeSpan(path);
+        TimeSpan value = config.GetTimeSpan(path, null, allowInfinite: false);
         if (value <= TimeSpan.Zero)
         {
-            throw new ConfigException($"{path} must be a positive duration, not {value}.");
+            throw new ConfigurationException($"{path} must be a positive duration, not {value}.");
         }
 
         return value;
+    }
+
+    private static Config LoadReference()
+    {
+        using Stream stream = typeof(IoConfig).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
+        using var reader = new StreamReader(stream);
+        return ConfigurationFactory.ParseString(reader.ReadToEnd());
     }
 }

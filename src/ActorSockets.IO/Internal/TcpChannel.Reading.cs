@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.Sockets;
-using ActorSockets.Actors.Internal;
+using Akka.Actor;
+using Akka.IO;
 
 namespace ActorSockets.IO.Internal;
 
@@ -179,7 +180,6 @@ internal sealed partial class TcpChannel
     /// </summary>
     private void OnReadable(ReadableWait wait)
     {
-        using var scope = RunNextScope.Open();
         try
         {
             wait.ThrowIfFailed();
@@ -197,7 +197,6 @@ internal sealed partial class TcpChannel
     /// <summary>Continues the read loop after a yield.</summary>
     void IThreadPoolWorkItem.Execute()
     {
-        using var scope = RunNextScope.Open();
         RunReads(MaxReadsWithoutYield);
     }
 
@@ -240,7 +239,7 @@ internal sealed partial class TcpChannel
             // be zeroed first (for reads of a few KiB the zeroing costs about as much as the copy).
             byte[] data = GC.AllocateUninitializedArray<byte>(read);
             buffer.AsSpan(0, read).CopyTo(data);
-            return new Tcp.Received(ByteString.FromArrayUnsafe(data));
+            return new Tcp.Received(ByteString.FromBytes(data));
         }
         finally
         {

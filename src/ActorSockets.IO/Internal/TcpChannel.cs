@@ -1,5 +1,6 @@
 using System.Net.Sockets;
-using ActorSockets.Actors;
+using Akka.IO;
+using Akka.Actor;
 
 namespace ActorSockets.IO.Internal;
 
@@ -134,20 +135,21 @@ internal sealed partial class TcpChannel : IDisposable, IThreadPoolWorkItem
     /// the rest is sent asynchronously and the owner later gets <see cref="ChannelSendCompleted"/> or
     /// <see cref="ChannelFailed"/>.
     /// </summary>
-    public bool TrySend(ReadOnlyMemory<byte> data)
+    public bool TrySend(ByteString data)
     {
         int sent;
         SocketError error;
+        ReadOnlySpan<byte> bytes = data.ToReadOnlySpan();
         try
         {
-            sent = _socket.Send(data.Span, SocketFlags.None, out error);
+            sent = _socket.Send(bytes, SocketFlags.None, out error);
         }
         catch (ObjectDisposedException)
         {
             return false;
         }
 
-        if (error == SocketError.Success && sent == data.Length)
+        if (error == SocketError.Success && sent == bytes.Length)
         {
             return true;
         }
@@ -159,7 +161,8 @@ internal sealed partial class TcpChannel : IDisposable, IThreadPoolWorkItem
         }
 
         _sendInFlight = true;
-        _ = SendRemainderAsync(data[sent..]);
+        // The slow path copies what the kernel did not take: a ByteString's memory cannot be lent to an async send.
+        _ = SendRemainderAsync(bytes[sent..].ToArray());
         return false;
     }
 

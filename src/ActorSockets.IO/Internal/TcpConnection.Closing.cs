@@ -1,4 +1,6 @@
-using ActorSockets.Actors;
+using Akka.Event;
+using Akka.Actor;
+using Akka.IO;
 
 namespace ActorSockets.IO.Internal;
 
@@ -82,7 +84,7 @@ internal abstract partial class TcpConnection
                 StopWith(Tcp.ConfirmedClosed.Instance);
                 return true;
             case Tcp.Write write:
-                Sender.Tell(write.FailureMessage(), Self);
+                Sender.Tell(write.FailureMessage, Self);
                 return true;
             case Tcp.SuspendReading or Tcp.ResumeReading or Tcp.ResumeWriting:
                 return true;
@@ -143,7 +145,7 @@ internal abstract partial class TcpConnection
     /// peer's FIN together. A close that finishes at once never starts it.
     /// </summary>
     private void StartCloseTimeout() =>
-        _timeout ??= Context.System.Scheduler.ScheduleTellOnce(Settings.CloseTimeout, Self, CloseTimedOut.Instance, Self);
+        _timeout ??= Context.System.Scheduler.ScheduleTellOnceCancelable(Settings.CloseTimeout, Self, CloseTimedOut.Instance, Self);
 
     /// <summary>
     /// The close waited <see cref="TcpSettings.CloseTimeout"/> for a peer that neither read nor closed: reset the

@@ -1,3 +1,5 @@
+using Akka.IO;
+
 namespace ActorSockets.IO.Internal;
 
 internal abstract partial class TcpConnection

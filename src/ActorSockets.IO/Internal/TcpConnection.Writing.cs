@@ -1,4 +1,5 @@
-using ActorSockets.Actors;
+using Akka.Actor;
+using Akka.IO;
 
 namespace ActorSockets.IO.Internal;
 
@@ -40,7 +41,7 @@ internal abstract partial class TcpConnection
         IActorRef sender = Sender;
         if (_refusingWrites || _closing)
         {
-            sender.Tell(write.FailureMessage(), Self);
+            sender.Tell(write.FailureMessage, Self);
             return;
         }
 
@@ -59,7 +60,7 @@ internal abstract partial class TcpConnection
         }
 
         // The NACK: the queue is full. With resume-writing, refuse everything until ResumeWriting.
-        sender.Tell(write.FailureMessage(), Self);
+        sender.Tell(write.FailureMessage, Self);
         if (_useResumeWriting)
         {
             _refusingWrites = true;
@@ -71,7 +72,7 @@ internal abstract partial class TcpConnection
     /// <summary>Hands one write to the kernel; returns true when it was taken (and acknowledged) at once.</summary>
     private bool StartWrite(PendingWrite pending)
     {
-        if (pending.Write.Data.Count == 0 || _channel!.TrySend(pending.Write.Data.Memory))
+        if (pending.Write.Data.Count == 0 || _channel!.TrySend(pending.Write.Data))
         {
             Acknowledge(pending);
             return true;
@@ -199,7 +200,7 @@ internal abstract partial class TcpConnection
     {
         if (pending.Write.WantsAck || !pending.Sender.Equals(_handler))
         {
-            pending.Sender.Tell(pending.Write.FailureMessage(error), Self);
+            pending.Sender.Tell(new Tcp.CommandFailed(pending.Write).WithCause(error), Self);
         }
     }
 

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using ActorSockets.Actors;
-using Microsoft.Extensions.Logging;
+using Akka.Actor;
+using Akka.IO;
+using Akka.Event;
 
 namespace ActorSockets.IO.Internal;
 
@@ -52,7 +53,7 @@ internal abstract partial class TcpConnection : ActorBase
     /// </summary>
     private ICancelable? _timeout;
 
-    protected TcpConnection(TcpSettings settings, ILogger logger, bool pullMode)
+    protected TcpConnection(TcpSettings settings, ILoggingAdapter logger, bool pullMode)
     {
         Settings = settings;
         Logger = logger;
@@ -62,7 +63,7 @@ internal abstract partial class TcpConnection : ActorBase
 
     protected TcpSettings Settings { get; }
 
-    protected ILogger Logger { get; }
+    protected ILoggingAdapter Logger { get; }
 
     /// <summary>Where the peer's address is not known yet (a shared placeholder, not one per connection).</summary>
     private static readonly EndPoint UnknownAddress = new IPEndPoint(IPAddress.None, 0);
@@ -85,7 +86,7 @@ internal abstract partial class TcpConnection : ActorBase
     /// <see cref="Tcp.Connected"/> with this actor as sender, and waits for <see cref="Tcp.Register"/>.
     /// </summary>
     protected void AcceptConnectedSocket(
-        Socket socket, IActorRef announceTo, EndPoint remote, EndPoint local, IReadOnlyList<Inet.SocketOption>? options)
+        Socket socket, IActorRef announceTo, EndPoint remote, EndPoint local, IEnumerable<Inet.SocketOption>? options)
     {
         RemoteAddress = remote;
         _channel = new TcpChannel(socket, Self, Self, Settings.ReceiveBufferSize);
@@ -114,7 +115,7 @@ internal abstract partial class TcpConnection : ActorBase
         }
 
         announceTo.Tell(new Tcp.Connected(remote, local), Self);
-        _timeout = Context.System.Scheduler.ScheduleTellOnce(
+        _timeout = Context.System.Scheduler.ScheduleTellOnceCancelable(
             Settings.RegisterTimeout, Self, RegisterTimedOut.Instance, Self);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using ActorSockets.Actors;
+using Akka.Actor;
+using Akka.IO;
 
 namespace ActorSockets.IO.Internal;
 

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using ActorSockets.Actors;
-using Microsoft.Extensions.Logging;
+using Akka.Actor;
+using Akka.IO;
+using Akka.Event;
 
 namespace ActorSockets.IO.Internal;
 
@@ -21,11 +22,17 @@ namespace ActorSockets.IO.Internal;
 /// </remarks>
 internal sealed class TcpListener : ReceiveActor, IWithTimers
 {
+    /// <summary>
+    /// The backlog <see cref="Tcp.Bind"/> carries when its sender gave none (Akka's constructor default): it
+    /// stands for "not given", and the listener uses the <c>backlog</c> setting instead.
+    /// </summary>
+    private const int AkkaDefaultBacklog = 100;
+
     private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly TcpSettings _settings;
-    private readonly ILogger _logger;
-    private readonly ILogger _connectionLogger;
+    private readonly ILoggingAdapter _logger;
+    private readonly ILoggingAdapter _connectionLogger;
     private readonly IActorRef _commander;
     private IncomingConnections? _incoming;
     private readonly Tcp.Bind _bind;
@@ -37,7 +44,7 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
     /// <summary>Accept permits spent on failed accepts, given back together when the retry timer fires.</summary>
     private int _acceptsToRetry;
 
-    public TcpListener(TcpSettings settings, ILogger logger, ILogger connectionLogger, IActorRef commander, Tcp.Bind bind)
+    public TcpListener(TcpSettings settings, ILoggingAdapter logger, ILoggingAdapter connectionLogger, IActorRef commander, Tcp.Bind bind)
     {
         _settings = settings;
         _logger = logger;
@@ -51,7 +58,7 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
     /// <summary>The retry timer lives here, so it dies with the listener on every stop path.</summary>
     public ITimerScheduler Timers { get; set; } = null!;
 
-    protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
+    protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
 
     protected override void PreStart()
     {
@@ -72,7 +79,7 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
             }
 
             TcpListenerLog.BindFailed(_logger, _bind.LocalAddress, SocketErrors.Describe(e));
-            _commander.Tell(_bind.FailureMessage(e), Self);
+            _commander.Tell(new Tcp.CommandFailed(_bind).WithCause(e), Self);
             Context.Stop(Self);
             return;
         }
@@ -107,12 +114,12 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
             SocketOptionTargets.SetBufferSizes(socket, _settings.SocketReceiveBufferSize, _settings.SocketSendBufferSize);
             foreach (Inet.SocketOption option in _bind.Options ?? [])
             {
-                option.BeforeBind(socket);
+                option.BeforeServerSocketBind(socket);
             }
 
             socket.Bind(_bind.LocalAddress);
             _unixPathToDelete = SocketFactory.UnixPath(_bind.LocalAddress);
-            socket.Listen(_bind.Backlog ?? _settings.Backlog);
+            socket.Listen(_bind.Backlog == AkkaDefaultBacklog ? _settings.Backlog : _bind.Backlog);
             _localAddress = socket.LocalEndPoint ?? _bind.LocalAddress;
             return socket;
         }

@@ -1,5 +1,6 @@
-using ActorSockets.Actors;
-using Microsoft.Extensions.Logging;
+using Akka.Actor;
+using Akka.IO;
+using Akka.Event;
 
 namespace ActorSockets.IO.Internal;
 
@@ -11,22 +12,22 @@ namespace ActorSockets.IO.Internal;
 /// </summary>
 internal sealed class TcpManager : ReceiveActor
 {
-    public TcpManager(TcpSettings settings, ILoggerFactory loggerFactory)
+    public TcpManager(TcpSettings settings)
     {
-        ILogger listenerLogger = loggerFactory.CreateLogger<TcpListener>();
-        ILogger connectionLogger = loggerFactory.CreateLogger<TcpConnection>();
+        ILoggingAdapter listenerLogger = Logging.GetLogger(Context.System, typeof(TcpListener));
+        ILoggingAdapter connectionLogger = Logging.GetLogger(Context.System, typeof(TcpConnection));
 
         Receive<Tcp.Bind>(bind =>
         {
             IActorRef commander = Sender;
-            Context.ActorOf(Props.FromProducer(() => new TcpListener(settings, listenerLogger, connectionLogger, commander, bind)));
+            Context.ActorOf(ActorProps.Of(() => new TcpListener(settings, listenerLogger, connectionLogger, commander, bind)));
         });
         Receive<Tcp.Connect>(connect =>
         {
             IActorRef commander = Sender;
-            Context.ActorOf(Props.FromProducer(() => new TcpOutgoingConnection(settings, connectionLogger, commander, connect)).WithRunsInlineWhenIdle());
+            Context.ActorOf(ActorProps.Of(() => new TcpOutgoingConnection(settings, connectionLogger, commander, connect)));
         });
     }
 
-    protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
+    protected override SupervisorStrategy SupervisorStrategy() => Akka.Actor.SupervisorStrategy.StoppingStrategy;
 }

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using ActorSockets.Actors;
-using Microsoft.Extensions.Logging;
+using Akka.Actor;
+using Akka.IO;
+using Akka.Event;
 
 namespace ActorSockets.IO.Internal;
 
@@ -17,7 +18,7 @@ internal sealed class TcpOutgoingConnection : TcpConnection
     private readonly CancellationTokenSource _connectTimeout = new();
     private Socket? _socket;
 
-    public TcpOutgoingConnection(TcpSettings settings, ILogger logger, IActorRef commander, Tcp.Connect connect)
+    public TcpOutgoingConnection(TcpSettings settings, ILoggingAdapter logger, IActorRef commander, Tcp.Connect connect)
         : base(settings, logger, connect.PullMode)
     {
         _commander = commander;
@@ -107,7 +108,7 @@ internal sealed class TcpOutgoingConnection : TcpConnection
     private void Fail(Exception error)
     {
         TcpConnectionLog.ConnectFailed(Logger, _connect.RemoteAddress, SocketErrors.Describe(error));
-        _commander.Tell(_connect.FailureMessage(error), Self);
+        _commander.Tell(new Tcp.CommandFailed(_connect).WithCause(error), Self);
         Context.Stop(Self);
     }
 

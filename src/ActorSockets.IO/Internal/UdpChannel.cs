@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Akka.IO;
 
 namespace ActorSockets.IO.Internal;
 
@@ -149,7 +150,7 @@ internal sealed class UdpChannel : IDisposable
                         continue;
                     }
 
-                    var data = ByteString.FromArrayUnsafe(buffer.AsSpan(0, result.ReceivedBytes).ToArray());
+                    var data = ByteString.FromBytes(buffer.AsSpan(0, result.ReceivedBytes).ToArray());
                     _post(new Udp.Received(data, result.RemoteEndPoint));
                     break;
                 }

@@ -1,6 +1,7 @@
 using System.Net;
-using ActorSockets.Actors;
-using Microsoft.Extensions.Logging;
+using Akka.Actor;
+using Akka.IO;
+using Akka.Event;
 
 namespace ActorSockets.IO.Internal;
 
@@ -16,7 +17,7 @@ namespace ActorSockets.IO.Internal;
 /// when to start it (periodic, every interval) and <see cref="IntervalElapsed()"/>, called on each tick, when to
 /// cancel it; the overloads taking the actor's <see cref="ITimerScheduler"/> do both for it.
 /// </remarks>
-internal sealed class UdpDropLog(ILogger logger, EndPoint localAddress, TimeSpan interval)
+internal sealed class UdpDropLog(ILoggingAdapter logger, EndPoint localAddress, TimeSpan interval)
 {
     private bool _windowOpen;
     private long _unlogged;

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using ActorSockets.Actors;
-using Microsoft.Extensions.Logging;
+using Akka.Actor;
+using Akka.IO;
+using Akka.Event;
 
 namespace ActorSockets.IO.Internal;
 
@@ -27,7 +28,7 @@ namespace ActorSockets.IO.Internal;
 internal sealed class UdpListener : ReceiveActor, IWithTimers
 {
     private readonly UdpSettings _settings;
-    private readonly ILogger _logger;
+    private readonly ILoggingAdapter _logger;
     private readonly IActorRef _commander;
     private readonly Udp.Bind _bind;
     private UdpChannel? _channel;
@@ -37,7 +38,7 @@ internal sealed class UdpListener : ReceiveActor, IWithTimers
     private Udp.Received? _held;
     private UdpDropLog? _dropLog;
 
-    public UdpListener(UdpSettings settings, ILogger logger, IActorRef commander, Udp.Bind bind)
+    public UdpListener(UdpSettings settings, ILoggingAdapter logger, IActorRef commander, Udp.Bind bind)
     {
         _settings = settings;
         _logger = logger;
@@ -60,7 +61,7 @@ internal sealed class UdpListener : ReceiveActor, IWithTimers
             SocketOptionTargets.SetBufferSizes(socket, _settings.SocketReceiveBufferSize, _settings.SocketSendBufferSize);
             foreach (Inet.SocketOption option in _bind.Options ?? [])
             {
-                option.BeforeBind(socket);
+                option.BeforeDatagramBind(socket);
             }
 
             socket.Bind(_bind.LocalAddress);
@@ -70,7 +71,7 @@ internal sealed class UdpListener : ReceiveActor, IWithTimers
         {
             socket?.Dispose();
             UdpLog.BindFailed(_logger, _bind.LocalAddress, SocketErrors.Describe(e));
-            _commander.Tell(new Udp.CommandFailed(_bind, e), Self);
+            _commander.Tell(new Udp.CommandFailed(_bind), Self);
             Context.Stop(Self);
             return;
         }
@@ -144,16 +145,15 @@ internal sealed class UdpListener : ReceiveActor, IWithTimers
     {
         if (send.Payload.Count > _settings.MaxDatagramSize)
         {
-            Sender.Tell(new Udp.CommandFailed(send, new ArgumentException(
-                $"The payload ({send.Payload.Count} bytes) exceeds max-datagram-size ({_settings.MaxDatagramSize} bytes).")), Self);
+            Sender.Tell(new Udp.CommandFailed(send), Self);
             return;
         }
 
-        Exception? error = _channel!.TrySend(send.Payload.Span, send.Target);
+        Exception? error = _channel!.TrySend(send.Payload.ToReadOnlySpan(), send.Target);
         if (error is not null)
         {
             UdpLog.SendFailed(_logger, send.Target, SocketErrors.Describe(error));
-            Sender.Tell(new Udp.CommandFailed(send, error), Self);
+            Sender.Tell(new Udp.CommandFailed(send), Self);
         }
         else if (send.WantsAck)
         {

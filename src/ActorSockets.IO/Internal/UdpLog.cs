@@ -1,26 +1,31 @@
 using System.Net;
-using Microsoft.Extensions.Logging;
+using Akka.Event;
 
 namespace ActorSockets.IO.Internal;
 
-/// <summary>Log messages of the UDP actors.</summary>
-internal static partial class UdpLog
+/// <summary>The log lines of UDP sockets, as Akka message templates.</summary>
+internal static class UdpLog
 {
-    [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "Could not bind UDP {Endpoint}: {Cause}")]
-    public static partial void BindFailed(ILogger logger, EndPoint endpoint, string cause);
+    public static void BindFailed(ILoggingAdapter log, EndPoint endpoint, string cause) =>
+        log.Warning("Could not bind UDP {Endpoint}: {Cause}", endpoint, cause);
 
-    [LoggerMessage(EventId = 301, Level = LogLevel.Warning,
-        Message = "UDP {Endpoint} dropped a datagram from {From}: {Reason}")]
-    public static partial void DatagramDropped(ILogger logger, EndPoint endpoint, string from, string reason);
+    public static void DatagramDropped(ILoggingAdapter log, EndPoint endpoint, string from, string reason) =>
+        log.Warning("UDP {Endpoint} dropped a datagram from {From}: {Reason}", endpoint, from, reason);
 
-    [LoggerMessage(EventId = 304, Level = LogLevel.Warning,
-        Message = "UDP {Endpoint} dropped {Count} more datagrams in the last {Interval} (one from {From}: {Reason})")]
-    public static partial void DatagramsDroppedSummary(
-        ILogger logger, EndPoint endpoint, long count, TimeSpan interval, string from, string reason);
+    public static void DatagramsDroppedSummary(
+        ILoggingAdapter log, EndPoint endpoint, long count, TimeSpan interval, string from, string reason) =>
+        log.Warning(
+            "UDP {Endpoint} dropped {Count} more datagrams in the last {Interval} (one from {From}: {Reason})",
+            endpoint, count, interval, from, reason);
 
-    [LoggerMessage(EventId = 302, Level = LogLevel.Error, Message = "UDP {Endpoint} failed; closing it")]
-    public static partial void ReceiveFailed(ILogger logger, EndPoint endpoint, Exception error);
+    public static void ReceiveFailed(ILoggingAdapter log, EndPoint endpoint, Exception error) =>
+        log.Error(error, "UDP {Endpoint} failed; closing it", endpoint);
 
-    [LoggerMessage(EventId = 303, Level = LogLevel.Debug, Message = "UDP send to {Target} failed: {Cause}")]
-    public static partial void SendFailed(ILogger logger, EndPoint target, string cause);
+    public static void SendFailed(ILoggingAdapter log, EndPoint target, string cause)
+    {
+        if (log.IsDebugEnabled)
+        {
+            log.Debug("UDP send to {Target} failed: {Cause}", target, cause);
+        }
+    }
 }

@@ -1,11 +1,12 @@
 using System.Net;
-using ActorSockets.Actors;
-using Microsoft.Extensions.Logging;
+using Akka.Actor;
+using Akka.IO;
+using Akka.Event;
 
 namespace ActorSockets.IO.Internal;
 
 /// <summary>
-/// Per-peer UDP (<see cref="Udp.BindPerPeer"/>): binds an ordinary <see cref="UdpListener"/> with itself as
+/// Per-peer UDP (<see cref="UdpBindPerPeer"/>): binds an ordinary <see cref="UdpListener"/> with itself as
 /// the handler, and gives every remote endpoint its own child actor, the way TCP gives every connection
 /// one. Replies from a peer actor (<see cref="Udp.Send"/> to its sender, this actor) go out through the
 /// bound socket, with the peer actor as sender so it gets the ack or <see cref="Udp.CommandFailed"/>.
@@ -19,11 +20,11 @@ namespace ActorSockets.IO.Internal;
 /// </remarks>
 internal sealed class UdpPeerRouter : ReceiveActor, IWithTimers
 {
-    private readonly ILogger _logger;
+    private readonly ILoggingAdapter _logger;
     private readonly TimeSpan _dropLogInterval;
     private readonly string _refusedReason;
     private readonly IActorRef _commander;
-    private readonly Udp.BindPerPeer _bind;
+    private readonly UdpBindPerPeer _bind;
     private readonly TimeSpan _idleTimeout;
     private readonly int _maxPeers;
     private readonly Dictionary<EndPoint, Peer> _peers = [];
@@ -34,7 +35,7 @@ internal sealed class UdpPeerRouter : ReceiveActor, IWithTimers
     private IActorRef? _unbinder;
     private UdpDropLog? _dropLog;
 
-    public UdpPeerRouter(UdpSettings settings, ILogger logger, IActorRef commander, Udp.BindPerPeer bind)
+    public UdpPeerRouter(UdpSettings settings, ILoggingAdapter logger, IActorRef commander, UdpBindPerPeer bind)
     {
         _logger = logger;
         _commander = commander;
@@ -71,13 +72,13 @@ internal sealed class UdpPeerRouter : ReceiveActor, IWithTimers
             _dropLog = new UdpDropLog(_logger, _localAddress, _dropLogInterval);
             Context.Watch(_socket);
             TimeSpan sweepEvery = _idleTimeout / 2;
-            _sweep = Context.System.Scheduler.ScheduleTellRepeatedly(sweepEvery, sweepEvery, Self, Sweep.Instance, Self);
+            _sweep = Context.System.Scheduler.ScheduleTellRepeatedlyCancelable(sweepEvery, sweepEvery, Self, Sweep.Instance, Self);
             _commander.Tell(bound, Self);
             Become(Routing);
         });
         Receive<Udp.CommandFailed>(failed =>
         {
-            _commander.Tell(new Udp.CommandFailed(_bind, failed.Cause), Self);
+            _commander.Tell(new Udp.CommandFailed(_bind), Self);
             Context.Stop(Self);
         });
     }

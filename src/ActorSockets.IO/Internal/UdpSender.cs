@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using ActorSockets.Actors;
-using Microsoft.Extensions.Logging;
+using Akka.Actor;
+using Akka.IO;
+using Akka.Event;
 
 namespace ActorSockets.IO.Internal;
 
@@ -12,13 +13,13 @@ namespace ActorSockets.IO.Internal;
 internal sealed class UdpSender : ReceiveActor
 {
     private readonly UdpSettings _settings;
-    private readonly ILogger _logger;
+    private readonly ILoggingAdapter _logger;
     private readonly IActorRef _commander;
     private readonly Udp.SimpleSender _command;
     private Socket? _ipv4;
     private Socket? _ipv6;
 
-    public UdpSender(UdpSettings settings, ILogger logger, IActorRef commander, Udp.SimpleSender command)
+    public UdpSender(UdpSettings settings, ILoggingAdapter logger, IActorRef commander, Udp.SimpleSender command)
     {
         _settings = settings;
         _logger = logger;
@@ -44,20 +45,19 @@ internal sealed class UdpSender : ReceiveActor
     {
         if (send.Payload.Count > _settings.MaxDatagramSize)
         {
-            Sender.Tell(new Udp.CommandFailed(send, new ArgumentException(
-                $"The payload ({send.Payload.Count} bytes) exceeds max-datagram-size ({_settings.MaxDatagramSize} bytes).")), Self);
+            Sender.Tell(new Udp.CommandFailed(send), Self);
             return;
         }
 
         try
         {
             Socket socket = SocketFor(send.Target);
-            socket.SendTo(send.Payload.Span, SocketFlags.None, send.Target);
+            socket.SendTo(send.Payload.ToReadOnlySpan(), SocketFlags.None, send.Target);
         }
         catch (Exception e) when (e is SocketException or ArgumentException)
         {
             UdpLog.SendFailed(_logger, send.Target, SocketErrors.Describe(e));
-            Sender.Tell(new Udp.CommandFailed(send, e), Self);
+            Sender.Tell(new Udp.CommandFailed(send), Self);
             return;
         }
 
