@@ -1,7 +1,8 @@
-using ActorSockets.Actors;
+using Akka.Actor;
 using ActorSockets.IO.Tests.Support;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using Xunit.Abstractions;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
@@ -9,7 +10,8 @@ namespace ActorSockets.IO.Tests;
 /// Every test class of this project checks the socket count after its system terminates (see
 /// <see cref="IoTestKit"/>); these tests make the paths explicit that are easiest to get wrong.
 /// </summary>
-public class SocketReleaseTests(ITestOutputHelper output) : IoTestKit(output)
+public abstract class SocketReleaseTests(ITestOutputHelper output, IoManager manager)
+    : IoTestKit(output, manager)
 {
     [Fact]
     public async Task SystemShutdown_WithListenersAndOpenConnections_ReleasesEverySocket()
@@ -21,9 +23,9 @@ public class SocketReleaseTests(ITestOutputHelper output) : IoTestKit(output)
         try
         {
             IActorRef server = system.ActorOf(Props.Create<EchoServer>());
-            system.Tcp().Tell(new Tcp.Bind(server, AnyLoopbackPort), handler.Ref);
+            system.SocketsTcp().Tell(new Tcp.Bind(server, AnyLoopbackPort), handler.Ref);
             Tcp.Bound bound = await handler.ExpectMsgAsync<Tcp.Bound>();
-            system.Udp().Tell(new Udp.Bind(handler.Ref, AnyLoopbackPort), handler.Ref);
+            system.SocketsUdp().Tell(new Udp.Bind(handler.Ref, AnyLoopbackPort), handler.Ref);
             await handler.ExpectMsgAsync<Udp.Bound>();
             for (int i = 0; i < 20; i++)
             {
@@ -48,3 +50,9 @@ public class SocketReleaseTests(ITestOutputHelper output) : IoTestKit(output)
         await AwaitAssertAsync(() => Assert.Equal(before, SocketHandles.Count()), TimeSpan.FromSeconds(5));
     }
 }
+
+/// <summary>Runs <see cref="SocketReleaseTests"/> against Akka's own manager.</summary>
+public sealed class SocketReleaseTestsOnAkka(ITestOutputHelper output) : SocketReleaseTests(output, IoManager.Akka);
+
+/// <summary>Runs <see cref="SocketReleaseTests"/> against ActorSockets' manager.</summary>
+public sealed class SocketReleaseTestsOnSockets(ITestOutputHelper output) : SocketReleaseTests(output, IoManager.Sockets);

@@ -1,8 +1,9 @@
 using System.Net.Sockets;
-using ActorSockets.Actors;
+using Akka.Actor;
 using ActorSockets.IO.Tests.Support;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using Xunit.Abstractions;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
@@ -21,8 +22,12 @@ public class TcpCloseTimeoutTests(ITestOutputHelper output)
         int socketsWithConnection = SocketHandles.Count();
 
         // The peer reads nothing, so 32 MB cannot all reach the kernel and the close can never flush.
-        connection.Tell(new Tcp.Write(ByteString.FromArrayUnsafe(new byte[32 * 1024 * 1024])), handler.Ref);
-        await EventFilter.Info(contains: "timed out").ExpectOneAsync(() => connection.Tell(Tcp.Close.Instance, commander.Ref));
+        connection.Tell(Tcp.Write.Create(ByteString.FromBytes(new byte[32 * 1024 * 1024])), handler.Ref);
+        await EventFilter.Info(contains: "timed out").ExpectOneAsync(() =>
+        {
+            connection.Tell(Tcp.Close.Instance, commander.Ref);
+            return Task.CompletedTask;
+        });
 
         Tcp.ErrorClosed closed = await handler.ExpectMsgAsync<Tcp.ErrorClosed>();
         Assert.Contains("close timed out", closed.Cause, StringComparison.Ordinal);

@@ -1,11 +1,12 @@
 using ActorSockets.IO.Tests.Support;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using Xunit.Abstractions;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
-/// <summary><c>system.Tcp()</c> without <see cref="TcpExt.Configure"/>: the settings come from the system's config.</summary>
-public class TcpExtTests(ITestOutputHelper output) : IoTestKit(output, """
+/// <summary><c>system.Tcp()</c> without <see cref="SocketsTcpExt.Configure"/>: the settings come from the system's config.</summary>
+public class TcpExtTests(ITestOutputHelper output) : IoTestKit(output, IoManager.Sockets, """
     actorsockets.io.tcp {
       max-connections = 1
       register-timeout = 300 ms
@@ -15,7 +16,7 @@ public class TcpExtTests(ITestOutputHelper output) : IoTestKit(output, """
     [Fact]
     public void Get_SystemConfigSetsTcpKeys_SettingsAreReadFromItOverTheReference()
     {
-        TcpSettings settings = TcpExt.Get(Sys).Settings;
+        TcpSettings settings = SocketsTcpExt.Get(Sys).Settings;
 
         Assert.Equal(1, settings.MaxConnections);
         Assert.Equal(TimeSpan.FromMilliseconds(300), settings.RegisterTimeout);

@@ -1,7 +1,8 @@
 using System.Net.Sockets;
 using ActorSockets.IO.Tests.Support;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using Xunit.Abstractions;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
@@ -27,7 +28,7 @@ public class TcpKeepAliveTests(ITestOutputHelper output) : IoTestKit(output, new
         var probe = new KeepAliveProbe();
         using Socket server = Loopback.Listen();
 
-        Sys.Tcp().Tell(new Tcp.Connect(server.LocalEndPoint!, Options: [probe]), TestActor);
+        TcpManager.Tell(new Tcp.Connect(server.LocalEndPoint!, options: [probe]), TestActor);
         using var timeout = new CancellationTokenSource(RawClient.DefaultTimeout);
         using Socket accepted = await server.AcceptAsync(timeout.Token);
         await ExpectMsgAsync<Tcp.Connected>();
@@ -36,7 +37,7 @@ public class TcpKeepAliveTests(ITestOutputHelper output) : IoTestKit(output, new
     }
 
     /// <summary>Reads SO_KEEPALIVE back from the connected socket, after the settings were applied.</summary>
-    private sealed record KeepAliveProbe : Inet.SocketOption
+    private sealed class KeepAliveProbe : Inet.SocketOption
     {
         public bool? KeepAlive { get; private set; }
 

@@ -1,12 +1,17 @@
 using ActorSockets.IO.Tests.Support;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using Xunit.Abstractions;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
 /// <summary>Pull mode when more than one read's worth is waiting: the read size comes from the system's config.</summary>
-public class TcpPullModeTests(ITestOutputHelper output)
-    : IoTestKit(output, "actorsockets.io.tcp.receive-buffer-size = 1 KiB")
+public abstract class TcpPullModeTests(ITestOutputHelper output, IoManager manager)
+    : IoTestKit(output, manager, """
+        akka.io.tcp.receive-buffer-size = 1 KiB
+        akka.io.tcp.maximum-frame-size = 1 KiB
+        actorsockets.io.tcp.receive-buffer-size = 1 KiB
+        """)
 {
     private const int ReadSize = 1024;
 
@@ -28,7 +33,7 @@ public class TcpPullModeTests(ITestOutputHelper output)
             grants++;
             Tcp.Received received = await handler.ExpectMsgAsync<Tcp.Received>();
             Assert.InRange(received.Data.Count, 1, ReadSize);
-            arrived.Write(received.Data.Span);
+            arrived.Write(received.Data.ToReadOnlySpan());
             await handler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(50));
         }
 
@@ -36,3 +41,9 @@ public class TcpPullModeTests(ITestOutputHelper output)
         Assert.True(grants >= payload.Length / ReadSize, $"{grants} grants for {payload.Length} bytes");
     }
 }
+
+/// <summary>Runs <see cref="TcpPullModeTests"/> against Akka's own manager.</summary>
+public sealed class TcpPullModeTestsOnAkka(ITestOutputHelper output) : TcpPullModeTests(output, IoManager.Akka);
+
+/// <summary>Runs <see cref="TcpPullModeTests"/> against ActorSockets' manager.</summary>
+public sealed class TcpPullModeTestsOnSockets(ITestOutputHelper output) : TcpPullModeTests(output, IoManager.Sockets);

@@ -1,7 +1,8 @@
 using System.Net.Sockets;
 using ActorSockets.IO.Tests.Support;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using Xunit.Abstractions;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
@@ -10,7 +11,8 @@ namespace ActorSockets.IO.Tests;
 /// SO_REUSEPORT, which would let a second listener (a second host started by mistake) share the
 /// port silently and split the connections between them instead of failing with "address in use".
 /// </summary>
-public class TcpReuseAddressTests(ITestOutputHelper output) : IoTestKit(output)
+public abstract class TcpReuseAddressTests(ITestOutputHelper output, IoManager manager)
+    : IoTestKit(output, manager)
 {
     [Fact]
     public async Task Bind_PortHeldByAnotherReusingListener_RepliesCommandFailedWithAddressInUse()
@@ -19,14 +21,14 @@ public class TcpReuseAddressTests(ITestOutputHelper output) : IoTestKit(output)
         TestProbe commander = CreateTestProbe();
         var second = new Tcp.Bind(CreateTestProbe().Ref, address);
 
-        Sys.Tcp().Tell(second, commander.Ref);
+        TcpManager.Tell(second, commander.Ref);
 
         Tcp.CommandFailed failed = await commander.ExpectMsgAsync<Tcp.CommandFailed>();
-        SocketException cause = Assert.IsType<SocketException>(failed.Cause);
+        SocketException cause = Assert.IsType<SocketException>(failed.Cause.Value);
         Assert.Equal(SocketError.AddressAlreadyInUse, cause.SocketErrorCode);
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka.IO's listener does not set SO_REUSEADDR unless the bind carries Inet.SO.ReuseAddress")]
     public async Task Bind_ReuseAddressOnByDefault_TheListeningSocketHasSoReuseAddrButNotSoReusePort()
     {
         var probe = new ReuseProbe();
@@ -54,7 +56,7 @@ public class TcpReuseAddressTests(ITestOutputHelper output) : IoTestKit(output)
     /// Reads SO_REUSEADDR (and on Linux SO_REUSEPORT) back from the listening socket with getsockopt, after the
     /// settings and the options before it were applied and just before it is bound.
     /// </summary>
-    private sealed record ReuseProbe : Inet.SocketOption
+    private sealed class ReuseProbe : Inet.SocketOption
     {
         private const int SolSocket = 1;
         private const int SoReuseAddr = 2;
@@ -64,7 +66,7 @@ public class TcpReuseAddressTests(ITestOutputHelper output) : IoTestKit(output)
 
         public bool? ReusePort { get; private set; }
 
-        public override void BeforeBind(Socket socket)
+        public override void BeforeServerSocketBind(Socket socket)
         {
             if (OperatingSystem.IsLinux())
             {
@@ -85,3 +87,9 @@ public class TcpReuseAddressTests(ITestOutputHelper output) : IoTestKit(output)
         }
     }
 }
+
+/// <summary>Runs <see cref="TcpReuseAddressTests"/> against Akka's own manager.</summary>
+public sealed class TcpReuseAddressTestsOnAkka(ITestOutputHelper output) : TcpReuseAddressTests(output, IoManager.Akka);
+
+/// <summary>Runs <see cref="TcpReuseAddressTests"/> against ActorSockets' manager.</summary>
+public sealed class TcpReuseAddressTestsOnSockets(ITestOutputHelper output) : TcpReuseAddressTests(output, IoManager.Sockets);

@@ -1,4 +1,4 @@
-using ActorSockets.Hocon;
+using Akka.Configuration;
 
 namespace ActorSockets.IO.Tests;
 
@@ -19,7 +19,7 @@ public class TcpSettingsTests
     [Fact]
     public void FromConfig_ApplicationOverrides_WinOverReference()
     {
-        Config config = ConfigFactory.ParseString("""
+        Config config = ConfigurationFactory.ParseString("""
             actorsockets.io.tcp {
               receive-buffer-size = 4 KiB
               write-queue-limit = 0
@@ -42,11 +42,11 @@ public class TcpSettingsTests
     }
 
     [Fact]
-    public void FromConfig_NonPositiveBacklog_ThrowsConfigExceptionNamingTheKey()
+    public void FromConfig_NonPositiveBacklog_ThrowsConfigurationExceptionNamingTheKey()
     {
-        Config config = ConfigFactory.ParseString("actorsockets.io.tcp.backlog = 0");
+        Config config = ConfigurationFactory.ParseString("actorsockets.io.tcp.backlog = 0");
 
-        ConfigException error = Assert.Throws<ConfigException>(() => TcpSettings.FromConfig(config));
+        ConfigurationException error = Assert.Throws<ConfigurationException>(() => TcpSettings.FromConfig(config));
 
         Assert.Contains("backlog", error.Message, StringComparison.Ordinal);
     }
@@ -62,7 +62,7 @@ public class TcpSettingsTests
     [Fact]
     public void UdpFromConfig_MaxDatagramSize_IsRead()
     {
-        Config config = ConfigFactory.ParseString("actorsockets.io.udp.max-datagram-size = 1 KiB");
+        Config config = ConfigurationFactory.ParseString("actorsockets.io.udp.max-datagram-size = 1 KiB");
 
         Assert.Equal(1024, UdpSettings.FromConfig(config).MaxDatagramSize);
     }

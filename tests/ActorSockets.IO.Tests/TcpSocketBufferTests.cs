@@ -1,7 +1,8 @@
 using System.Net.Sockets;
 using ActorSockets.IO.Tests.Support;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using Xunit.Abstractions;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
@@ -19,7 +20,7 @@ public class TcpSocketBufferTests(ITestOutputHelper output)
         var probe = new BufferSizeProbe();
         using Socket server = Loopback.Listen();
 
-        Sys.Tcp().Tell(new Tcp.Connect(server.LocalEndPoint!, Options: [probe]), TestActor);
+        TcpManager.Tell(new Tcp.Connect(server.LocalEndPoint!, options: [probe]), TestActor);
         using var timeout = new CancellationTokenSource(RawClient.DefaultTimeout);
         using Socket accepted = await server.AcceptAsync(timeout.Token);
         await ExpectMsgAsync<Tcp.Connected>();
@@ -57,7 +58,7 @@ public class TcpSocketBufferTests(ITestOutputHelper output)
     }
 
     /// <summary>Reads the connected socket's buffer sizes back from the kernel.</summary>
-    private sealed record BufferSizeProbe : Inet.SocketOption
+    private sealed class BufferSizeProbe : Inet.SocketOption
     {
         public (int Receive, int Send)? Sizes { get; private set; }
 

@@ -1,23 +1,25 @@
 using ActorSockets.IO.Tests.Support;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using Xunit.Abstractions;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
 /// <summary>write-queue-limit = 0: Akka's strict contract, one write at a time.</summary>
-public class TcpStrictWriteTests(ITestOutputHelper output) : IoTestKit(output, new TcpSettings { WriteQueueLimit = 0 })
+public abstract class TcpStrictWriteTests(ITestOutputHelper output, IoManager manager)
+    : IoTestKit(output, manager, "actorsockets.io.tcp.write-queue-limit = 0")
 {
-    [Fact]
+    [SocketsOnlyFact("Akka 1.5 queues writes behind a pending one (write-commands-queue-max-size) instead of refusing them with CommandFailed")]
     public async Task Write_WhileOneIsPending_CommandFailedThenResumeWritingResumes()
     {
         TestProbe handler = CreateTestProbe();
         var (connection, client) = await ConnectedPairAsync(handler);
         using RawClient _ = client;
         byte[] big = RandomBytes(32 * 1024 * 1024, seed: 21);
-        var second = new Tcp.Write(ByteString.FromString("second"), new Ack(2));
+        var second = Tcp.Write.Create(ByteString.FromString("second"), new Ack(2));
 
         // The peer reads nothing yet, so 32 MB cannot all reach the kernel: it stays in flight.
-        connection.Tell(new Tcp.Write(ByteString.FromArrayUnsafe(big), new Ack(1)), handler.Ref);
+        connection.Tell(Tcp.Write.Create(ByteString.FromBytes(big), new Ack(1)), handler.Ref);
         connection.Tell(second, handler.Ref);
 
         Assert.Same(second, (await handler.ExpectMsgAsync<Tcp.CommandFailed>()).Cmd);
@@ -32,19 +34,34 @@ public class TcpStrictWriteTests(ITestOutputHelper output) : IoTestKit(output, n
         Assert.Equal("second", await client.ReadStringAsync(6));
     }
 
-    [Fact]
+    [SocketsOnlyFact("Akka 1.5 queues writes behind a pending one (write-commands-queue-max-size) instead of refusing them with CommandFailed")]
     public async Task Write_EmptyWhileOneIsPending_IsRefusedToo()
     {
         TestProbe handler = CreateTestProbe();
         var (connection, client) = await ConnectedPairAsync(handler);
         using RawClient _ = client;
-        Tcp.Write empty = Tcp.Write.Empty with { Ack = new Ack(2) };
+        Tcp.Write empty = Tcp.Write.Create(ByteString.Empty, new Ack(2));
 
-        connection.Tell(new Tcp.Write(ByteString.FromArrayUnsafe(new byte[32 * 1024 * 1024]), new Ack(1)), handler.Ref);
+        connection.Tell(Tcp.Write.Create(ByteString.FromBytes(new byte[32 * 1024 * 1024]), new Ack(1)), handler.Ref);
         connection.Tell(empty, handler.Ref);
 
         Assert.Same(empty, (await handler.ExpectMsgAsync<Tcp.CommandFailed>()).Cmd);
     }
 
-    private sealed record Ack(int Id) : Tcp.Event;
+    private sealed class Ack(int id) : Tcp.Event
+    {
+        public int Id { get; } = id;
+
+        public override bool Equals(object? obj) => obj is Ack other && other.Id == Id;
+
+        public override int GetHashCode() => Id;
+
+        public override string ToString() => $"Ack({Id})";
+    }
 }
+
+/// <summary>Runs <see cref="TcpStrictWriteTests"/> against Akka's own manager.</summary>
+public sealed class TcpStrictWriteTestsOnAkka(ITestOutputHelper output) : TcpStrictWriteTests(output, IoManager.Akka);
+
+/// <summary>Runs <see cref="TcpStrictWriteTests"/> against ActorSockets' manager.</summary>
+public sealed class TcpStrictWriteTestsOnSockets(ITestOutputHelper output) : TcpStrictWriteTests(output, IoManager.Sockets);

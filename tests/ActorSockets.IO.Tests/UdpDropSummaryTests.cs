@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
-using ActorSockets.Actors;
+using Akka.Actor;
 using ActorSockets.IO.Tests.Support;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using Xunit.Abstractions;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
@@ -20,11 +21,11 @@ public class UdpDropSummaryTests(ITestOutputHelper output)
     public async Task OversizedBurst_AfterTheInterval_OneSummaryCountsTheDropsAfterTheFirst()
     {
         TestProbe handler = CreateTestProbe();
-        Sys.Udp().Tell(new Udp.Bind(handler.Ref, new IPEndPoint(IPAddress.Loopback, 0)), handler.Ref);
+        UdpManager.Tell(new Udp.Bind(handler.Ref, new IPEndPoint(IPAddress.Loopback, 0)), handler.Ref);
         EndPoint address = (await handler.ExpectMsgAsync<Udp.Bound>()).LocalAddress;
         using Socket peer = NewUdpPeer();
 
-        await EventFilter.Warning(contains: "dropped 29 more datagrams in the last 00:00:01").ExpectOneAsync(async () =>
+        await EventFilter.Warning(contains: "dropped 29 more datagrams in the last 00:00:01").ExpectOneAsync(SummaryWait, async () =>
         {
             await EventFilter.Warning(contains: "dropped a datagram from").ExpectOneAsync(async () =>
             {
@@ -36,20 +37,20 @@ public class UdpDropSummaryTests(ITestOutputHelper output)
                 await peer.SendToAsync("good"u8.ToArray(), address);
                 await handler.ExpectMsgAsync<Udp.Received>();
             });
-        }, SummaryWait);
+        });
     }
 
     [Fact]
     public async Task MaxPeersBurst_AfterTheInterval_OneSummaryCountsTheRefusalsAfterTheFirst()
     {
-        var bind = new Udp.BindPerPeer(_ => Props.Create(() => new SilentPeer()), new IPEndPoint(IPAddress.Loopback, 0), MaxPeers: 1);
-        Sys.Udp().Tell(bind, TestActor);
+        var bind = new UdpBindPerPeer(_ => Props.Create(() => new SilentPeer()), new IPEndPoint(IPAddress.Loopback, 0), maxPeers: 1);
+        UdpManager.Tell(bind, TestActor);
         EndPoint address = (await ExpectMsgAsync<Udp.Bound>()).LocalAddress;
         using Socket first = NewUdpPeer();
         using Socket refused = NewUdpPeer();
         await first.SendToAsync("takes the only slot"u8.ToArray(), address);
 
-        await EventFilter.Warning(contains: "dropped 9 more datagrams in the last 00:00:01").ExpectOneAsync(async () =>
+        await EventFilter.Warning(contains: "dropped 9 more datagrams in the last 00:00:01").ExpectOneAsync(SummaryWait, async () =>
         {
             await EventFilter.Warning(contains: "max-peers (1) reached").ExpectOneAsync(async () =>
             {
@@ -58,14 +59,14 @@ public class UdpDropSummaryTests(ITestOutputHelper output)
                     await refused.SendToAsync("let me in"u8.ToArray(), address);
                 }
             });
-        }, SummaryWait);
+        });
     }
 
     [Fact]
     public async Task OversizedDrops_AQuietIntervalBetween_EachBurstIsLoggedAtOnceAgain()
     {
         TestProbe handler = CreateTestProbe();
-        Sys.Udp().Tell(new Udp.Bind(handler.Ref, new IPEndPoint(IPAddress.Loopback, 0)), handler.Ref);
+        UdpManager.Tell(new Udp.Bind(handler.Ref, new IPEndPoint(IPAddress.Loopback, 0)), handler.Ref);
         EndPoint address = (await handler.ExpectMsgAsync<Udp.Bound>()).LocalAddress;
         using Socket peer = NewUdpPeer();
         await EventFilter.Warning(contains: "dropped a datagram from").ExpectOneAsync(async () =>

@@ -1,24 +1,26 @@
 using System.Net;
 using System.Net.Sockets;
 using ActorSockets.IO.Tests.Support;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using Xunit.Abstractions;
+using Akka.Actor;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
 /// <summary>
-/// <c>system.Udp()</c> without <see cref="UdpExt.Configure"/>: the extension reads <c>actorsockets.io.udp</c> from
+/// <c>system.SocketsUdp()</c> without <see cref="SocketsUdpExt.Configure"/>: the extension reads <c>actorsockets.io.udp</c> from
 /// the system's own configuration. (Not an <see cref="IoTestKit"/>, which configures the extension explicitly; in
 /// the sockets collection all the same, so its sockets never disturb another test's socket count.)
 /// </summary>
 [Collection(SocketTests.Name)]
 public class UdpExtTests(ITestOutputHelper output)
-    : TestKit.TestKit("actorsockets.io.udp { max-datagram-size = 100 bytes, max-peers = 7 }", output)
+    : Akka.TestKit.Xunit2.TestKit("actorsockets.io.udp { max-datagram-size = 100 bytes, max-peers = 7 }", output: output)
 {
     [Fact]
     public void Get_SystemConfigSetsUdpKeys_SettingsComeFromTheSystemConfig()
     {
-        UdpSettings settings = UdpExt.Get(Sys).Settings;
+        UdpSettings settings = SocketsUdpExt.Get(Sys).Settings;
 
         Assert.Equal(100, settings.MaxDatagramSize);
         Assert.Equal(7, settings.MaxPeers);
@@ -31,17 +33,17 @@ public class UdpExtTests(ITestOutputHelper output)
     {
         TestProbe handler = CreateTestProbe();
         TestProbe sender = CreateTestProbe();
-        Sys.Udp().Tell(new Udp.Bind(handler.Ref, new IPEndPoint(IPAddress.Loopback, 0)), handler.Ref);
+        Sys.SocketsUdp().Tell(new Udp.Bind(handler.Ref, new IPEndPoint(IPAddress.Loopback, 0)), handler.Ref);
         EndPoint address = (await handler.ExpectMsgAsync<Udp.Bound>()).LocalAddress;
-        Actors.IActorRef socket = handler.LastSender;
+        IActorRef socket = handler.LastSender;
         using var peer = LoopbackUdp.NewSocket();
 
         await peer.SendToAsync(new byte[101], address);
         await peer.SendToAsync("fits"u8.ToArray(), address);
-        var send = new Udp.Send(ByteString.FromArrayUnsafe(new byte[101]), peer.LocalEndPoint!);
+        var send = Udp.Send.Create(ByteString.FromBytes(new byte[101]), peer.LocalEndPoint!);
         socket.Tell(send, sender.Ref);
 
-        Assert.Equal("fits", (await handler.ExpectMsgAsync<Udp.Received>()).Data.DecodeString());
+        Assert.Equal("fits", (await handler.ExpectMsgAsync<Udp.Received>()).Data.ToString());
         Assert.Same(send, (await sender.ExpectMsgAsync<Udp.CommandFailed>()).Cmd);
     }
 
@@ -50,16 +52,16 @@ public class UdpExtTests(ITestOutputHelper output)
     {
         var explicitSettings = new UdpSettings { MaxDatagramSize = 2048 };
 
-        UdpExt.Configure(Sys, explicitSettings);
+        SocketsUdpExt.Configure(Sys, explicitSettings);
 
-        Assert.Same(explicitSettings, UdpExt.Get(Sys).Settings);
+        Assert.Same(explicitSettings, SocketsUdpExt.Get(Sys).Settings);
     }
 
     [Fact]
     public void Configure_AfterFirstUseWithOtherSettings_Throws()
     {
-        _ = Sys.Udp();
+        _ = Sys.SocketsUdp();
 
-        Assert.Throws<InvalidOperationException>(() => UdpExt.Configure(Sys, UdpSettings.Default));
+        Assert.Throws<InvalidOperationException>(() => SocketsUdpExt.Configure(Sys, UdpSettings.Default));
     }
 }

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
-using ActorSockets.Actors;
+using Akka.Actor;
 using ActorSockets.IO.Tests.Support;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using Xunit.Abstractions;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
@@ -21,7 +22,7 @@ public class UdpFloodTests(ITestOutputHelper output)
     public async Task OversizedFlood_LogsOneLineAndTheListenerKeepsServing()
     {
         TestProbe handler = CreateTestProbe();
-        Sys.Udp().Tell(new Udp.Bind(handler.Ref, new IPEndPoint(IPAddress.Loopback, 0)), handler.Ref);
+        UdpManager.Tell(new Udp.Bind(handler.Ref, new IPEndPoint(IPAddress.Loopback, 0)), handler.Ref);
         EndPoint address = (await handler.ExpectMsgAsync<Udp.Bound>()).LocalAddress;
         using Socket peer = NewUdpPeer();
 
@@ -38,19 +39,19 @@ public class UdpFloodTests(ITestOutputHelper output)
                 }
 
                 await peer.SendToAsync(System.Text.Encoding.UTF8.GetBytes($"good {round}"), address);
-                Assert.Equal($"good {round}", (await handler.ExpectMsgAsync<Udp.Received>()).Data.DecodeString());
+                Assert.Equal($"good {round}", (await handler.ExpectMsgAsync<Udp.Received>()).Data.ToString());
             }
         });
 
         await peer.SendToAsync("after"u8.ToArray(), address);
-        Assert.Equal("after", (await handler.ExpectMsgAsync<Udp.Received>()).Data.DecodeString());
+        Assert.Equal("after", (await handler.ExpectMsgAsync<Udp.Received>()).Data.ToString());
     }
 
     [Fact]
     public async Task MaxPeers_FloodFromAPeerOverTheLimit_LogsOneLineAndTheOthersAreServed()
     {
-        var bind = new Udp.BindPerPeer(_ => Props.Create(() => new ReplyingPeer()), new IPEndPoint(IPAddress.Loopback, 0), MaxPeers: 1);
-        Sys.Udp().Tell(bind, TestActor);
+        var bind = new UdpBindPerPeer(_ => Props.Create(() => new ReplyingPeer()), new IPEndPoint(IPAddress.Loopback, 0), maxPeers: 1);
+        UdpManager.Tell(bind, TestActor);
         EndPoint address = (await ExpectMsgAsync<Udp.Bound>()).LocalAddress;
         using Socket served = NewUdpPeer();
         using Socket refused = NewUdpPeer();
@@ -84,6 +85,6 @@ public class UdpFloodTests(ITestOutputHelper output)
     {
         public ReplyingPeer() =>
             Receive<Udp.Received>(received => Sender.Tell(
-                new Udp.Send(ByteString.FromString($"re: {received.Data.DecodeString()}"), received.Sender), Self));
+                Udp.Send.Create(ByteString.FromString($"re: {received.Data.ToString()}"), received.Sender), Self));
     }
 }

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
-using ActorSockets.Actors;
+using Akka.Actor;
 using ActorSockets.IO.Tests.Support;
-using ActorSockets.TestKit;
+using Akka.TestKit;
 using Xunit.Abstractions;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests;
 
@@ -11,12 +12,12 @@ public class UdpPerPeerTests(ITestOutputHelper output) : IoTestKit(output)
 {
     private async Task<(IActorRef Router, EndPoint Address)> BindPerPeerAsync(TestProbe started, TimeSpan idle, int maxPeers = 100)
     {
-        var bind = new Udp.BindPerPeer(
+        var bind = new UdpBindPerPeer(
             remote => Props.Create(() => new EchoPeer(started.Ref, remote)),
             new IPEndPoint(IPAddress.Loopback, 0),
-            IdleTimeout: idle,
-            MaxPeers: maxPeers);
-        Sys.Udp().Tell(bind, TestActor);
+            idleTimeout: idle,
+            maxPeers: maxPeers);
+        UdpManager.Tell(bind, TestActor);
         Udp.Bound bound = await ExpectMsgAsync<Udp.Bound>();
         return (LastSender, bound.LocalAddress);
     }
@@ -108,7 +109,7 @@ public class UdpPerPeerTests(ITestOutputHelper output) : IoTestKit(output)
             _probe = probe;
             probe.Tell(remote, Self);
             Receive<Udp.Received>(received => Sender.Tell(
-                new Udp.Send(ByteString.FromString($"{Self.Path.Name}:{received.Data.DecodeString()}"), received.Sender), Self));
+                Udp.Send.Create(ByteString.FromString($"{Self.Path.Name}:{received.Data.ToString()}"), received.Sender), Self));
         }
 
         protected override void PostStop() => _probe.Tell("stopped", Self);

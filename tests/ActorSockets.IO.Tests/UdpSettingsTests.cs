@@ -1,4 +1,4 @@
-using ActorSockets.Hocon;
+using Akka.Configuration;
 
 namespace ActorSockets.IO.Tests;
 
@@ -7,7 +7,7 @@ public class UdpSettingsTests
     [Fact]
     public void FromConfig_DropLogInterval_IsRead()
     {
-        Config config = ConfigFactory.ParseString("actorsockets.io.udp.drop-log-interval = 250 ms");
+        Config config = ConfigurationFactory.ParseString("actorsockets.io.udp.drop-log-interval = 250 ms");
 
         Assert.Equal(TimeSpan.FromMilliseconds(250), UdpSettings.FromConfig(config).DropLogInterval);
     }
@@ -19,11 +19,11 @@ public class UdpSettingsTests
     }
 
     [Fact]
-    public void FromConfig_ZeroDropLogInterval_ThrowsConfigExceptionNamingTheKey()
+    public void FromConfig_ZeroDropLogInterval_ThrowsConfigurationExceptionNamingTheKey()
     {
-        Config config = ConfigFactory.ParseString("actorsockets.io.udp.drop-log-interval = 0 s");
+        Config config = ConfigurationFactory.ParseString("actorsockets.io.udp.drop-log-interval = 0 s");
 
-        ConfigException error = Assert.Throws<ConfigException>(() => UdpSettings.FromConfig(config));
+        ConfigurationException error = Assert.Throws<ConfigurationException>(() => UdpSettings.FromConfig(config));
 
         Assert.Contains("drop-log-interval", error.Message, StringComparison.Ordinal);
     }

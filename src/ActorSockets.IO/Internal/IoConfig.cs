@@ -23,8 +23,12 @@ internal static class IoConfig
     public static void InjectReference(ActorSystem system) => system.Settings.InjectTopLevelFallback(Reference);
 
     /// <summary>The section at <paramref name="path"/> of <paramref name="config"/>, the defaults behind it.</summary>
-    public static Config Section(Config config, string path) =>
-        config.GetConfig(path).WithFallback(Reference.GetConfig(path));
+    public static Config Section(Config config, string path)
+    {
+        Config defaults = Reference.GetConfig(path);
+        Config? section = config.IsEmpty ? null : config.GetConfig(path);
+        return section is null || section.IsEmpty ? defaults : section.WithFallback(defaults);
+    }
 
     public static int GetSizeAsInt(Config config, string path, long min)
     {

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using ActorSockets.IO.Internal;
 using ActorSockets.IO.Tests.Support;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests.Internal;
 
@@ -19,7 +20,7 @@ public class TcpChannelTests
         await client.SendAsync("hello");
 
         Tcp.Received received = await owner.NextAsync<Tcp.Received>();
-        Assert.Equal("hello", received.Data.DecodeString());
+        Assert.Equal("hello", received.Data.ToString());
     }
 
     [Fact]
@@ -38,8 +39,8 @@ public class TcpChannelTests
         await client.SendAsync("SECOND");
         Tcp.Received second = await owner.NextAsync<Tcp.Received>();
 
-        Assert.Equal("first", first.Data.DecodeString());
-        Assert.Equal("SECOND", second.Data.DecodeString());
+        Assert.Equal("first", first.Data.ToString());
+        Assert.Equal("SECOND", second.Data.ToString());
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public class TcpChannelTests
         byte[] payload = new byte[10 * 1024 * 1024];
         new Random(42).NextBytes(payload);
 
-        bool sentAtOnce = channel.TrySend(payload);
+        bool sentAtOnce = channel.TrySend(ByteString.FromBytes(payload));
         byte[] arrived = await client.ReadExactlyAsync(payload.Length);
 
         Assert.False(sentAtOnce);
@@ -124,7 +125,7 @@ public class TcpChannelTests
         using var channel = new TcpChannel(server, owner, self: null, readSize: 1024);
         channel.StartReading(owner, push: false, suspended: true);
 
-        bool sentAtOnce = channel.TrySend("ping"u8.ToArray());
+        bool sentAtOnce = channel.TrySend(ByteString.FromBytes("ping"u8.ToArray()));
 
         Assert.True(sentAtOnce);
         Assert.Equal("ping", await client.ReadStringAsync(4));

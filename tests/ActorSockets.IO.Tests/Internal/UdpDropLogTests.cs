@@ -1,6 +1,6 @@
 using System.Net;
 using ActorSockets.IO.Internal;
-using Microsoft.Extensions.Logging;
+using Akka.Event;
 
 namespace ActorSockets.IO.Tests.Internal;
 
@@ -93,15 +93,19 @@ public class UdpDropLogTests
     }
 
     /// <summary>Keeps every formatted line.</summary>
-    private sealed class LineLogger : ILogger
+    private sealed class LineLogger() : LoggingAdapterBase(SemanticLogMessageFormatter.Instance)
     {
         public List<string> Lines { get; } = [];
 
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public override bool IsDebugEnabled => true;
 
-        public bool IsEnabled(LogLevel logLevel) => true;
+        public override bool IsInfoEnabled => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Lines.Add(formatter(state, exception));
+        public override bool IsWarningEnabled => true;
+
+        public override bool IsErrorEnabled => true;
+
+        protected override void NotifyLog(LogLevel logLevel, object message, Exception? cause) =>
+            Lines.Add(message.ToString() ?? "");
     }
 }

@@ -1,4 +1,5 @@
-using ActorSockets.Actors;
+using Akka.Actor;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests.Support;
 
@@ -22,7 +23,7 @@ internal sealed class EchoHandler : ReceiveActor
 {
     public EchoHandler(IActorRef connection)
     {
-        Receive<Tcp.Received>(received => connection.Tell(new Tcp.Write(received.Data), Self));
+        Receive<Tcp.Received>(received => connection.Tell(Tcp.Write.Create(received.Data), Self));
         Receive<Tcp.CommandFailed>(_ => connection.Tell(Tcp.Abort.Instance, Self));
         Receive<Tcp.ConnectionClosed>(_ => Context.Stop(Self));
     }

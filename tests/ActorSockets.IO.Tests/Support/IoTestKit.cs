@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using ActorSockets.Actors;
-using ActorSockets.TestKit;
+using Akka.Actor;
+using Akka.IO;
+using Akka.TestKit;
 using Xunit.Abstractions;
 
 namespace ActorSockets.IO.Tests.Support;
@@ -19,27 +20,40 @@ public sealed class SocketTests
 /// that the process has exactly as many sockets open as before the test.
 /// </summary>
 [Collection(SocketTests.Name)]
-public abstract class IoTestKit : TestKit.TestKit
+public abstract class IoTestKit : Akka.TestKit.Xunit2.TestKit
 {
+    /// <summary>Quiet logs, and Akka.IO's own TCP manager with read chunks as large as ours, for the conformance tests.</summary>
+    private const string BaseConfig = """
+        akka.loglevel = DEBUG
+        akka.stdout-loglevel = WARNING
+        """;
+
     private readonly int _socketsBefore;
 
+    /// <summary>Runs against ActorSockets' managers with the given settings (defaults when null).</summary>
     protected IoTestKit(ITestOutputHelper output, TcpSettings? tcp = null, UdpSettings? udp = null)
-        : base(output: output)
+        : this(output, IoManager.Sockets)
     {
-        _socketsBefore = SocketHandles.Supported ? SocketHandles.Count() : 0;
-        TcpExt.Configure(Sys, tcp ?? TcpSettings.Default);
-        UdpExt.Configure(Sys, udp ?? UdpSettings.Default);
+        SocketsTcpExt.Configure(Sys, tcp ?? TcpSettings.Default);
+        SocketsUdpExt.Configure(Sys, udp ?? UdpSettings.Default);
     }
 
-    /// <summary>
-    /// A system created with <paramref name="hocon"/> as its config. The IO extensions are left alone, so
-    /// <c>system.Tcp()</c> reads its settings from that config, as an application's would.
-    /// </summary>
-    protected IoTestKit(ITestOutputHelper output, string hocon)
-        : base(hocon, output)
+    /// <summary>Runs against <paramref name="manager"/>, configured by <paramref name="hocon"/> (over the defaults).</summary>
+    protected IoTestKit(ITestOutputHelper output, IoManager manager, string? hocon = null)
+        : base(hocon is null ? BaseConfig : hocon + "\n" + BaseConfig, output: output)
     {
+        Manager = manager;
         _socketsBefore = SocketHandles.Supported ? SocketHandles.Count() : 0;
     }
+
+    /// <summary>The manager under test.</summary>
+    protected IoManager Manager { get; }
+
+    /// <summary>The TCP manager under test: Akka's <c>TcpManager</c> or ours, <c>Sys.SocketsTcp()</c>.</summary>
+    protected IActorRef TcpManager => Manager == IoManager.Akka ? Sys.Tcp() : Sys.SocketsTcp();
+
+    /// <summary>The UDP manager under test: Akka's <c>UdpManager</c> or ours, <c>Sys.SocketsUdp()</c>.</summary>
+    protected IActorRef UdpManager => Manager == IoManager.Akka ? Sys.Udp() : Sys.SocketsUdp();
 
     protected static readonly IPEndPoint AnyLoopbackPort = new(IPAddress.Loopback, 0);
 
@@ -48,10 +62,10 @@ public abstract class IoTestKit : TestKit.TestKit
 
     /// <summary>Binds through the manager and returns the listener and its real address.</summary>
     protected async Task<(IActorRef Listener, EndPoint Address)> BindAsync(
-        TestProbe handler, EndPoint? endpoint = null, bool pullMode = false, IReadOnlyList<Inet.SocketOption>? options = null)
+        TestProbe handler, EndPoint? endpoint = null, bool pullMode = false, IEnumerable<Inet.SocketOption>? options = null)
     {
         TestProbe commander = CreateTestProbe();
-        Sys.Tcp().Tell(new Tcp.Bind(handler.Ref, endpoint ?? AnyLoopbackPort, Options: options, PullMode: pullMode), commander.Ref);
+        TcpManager.Tell(new Tcp.Bind(handler.Ref, endpoint ?? AnyLoopbackPort, options: options, pullMode: pullMode), commander.Ref);
         Tcp.Bound bound = await commander.ExpectMsgAsync<Tcp.Bound>();
         return (commander.LastSender, bound.LocalAddress);
     }
@@ -87,7 +101,7 @@ public abstract class IoTestKit : TestKit.TestKit
         while (buffer.Length < count)
         {
             Tcp.Received received = await handler.ExpectMsgAsync<Tcp.Received>();
-            buffer.Write(received.Data.Span);
+            buffer.Write(received.Data.ToReadOnlySpan());
         }
 
         Assert.Equal(count, buffer.Length);

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using ActorSockets.Actors;
+using Akka.Actor;
 
 namespace ActorSockets.IO.Tests.Support;
 

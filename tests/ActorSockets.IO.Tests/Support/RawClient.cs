@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Akka.IO;
 
 namespace ActorSockets.IO.Tests.Support;
 
