@@ -13,7 +13,8 @@ internal static class CompareReport
     public static string Format(
         IReadOnlyList<EchoScenario> scenarios,
         IReadOnlyList<IEchoServerImpl> impls,
-        IReadOnlyDictionary<(string Scenario, string Impl), List<RunFigures>> runs)
+        IReadOnlyDictionary<(string Scenario, string Impl), List<RunFigures>> runs,
+        IReadOnlyDictionary<(string Scenario, string Impl), int> failures)
     {
         var c = CultureInfo.InvariantCulture;
         var loads = new TextTable("scenario", "impl", "runs", "ops/s", "(x raw)", "(x akka)", "p50", "p99", "p99.9", "CPU µs/op", "(x raw)", "errors", "target");
@@ -24,8 +25,14 @@ internal static class CompareReport
             var akka = MedianOf(runs, scenario, EchoServerRegistry.AkkaName);
             foreach (var impl in impls)
             {
+                var failed = failures.GetValueOrDefault((scenario.Name, impl.Name));
                 if (!runs.TryGetValue((scenario.Name, impl.Name), out var figures) || figures.Count == 0)
                 {
+                    if (failed > 0)
+                    {
+                        (scenario.IsIdle ? idle : loads).Add(scenario.Title, impl.Name, $"0 ({failed} failed)");
+                    }
+
                     continue;
                 }
 
@@ -35,7 +42,8 @@ internal static class CompareReport
                 // The baseline and Akka's manager are what the others are measured against: no targets of their own.
                 var isReference = impl.Name is EchoServerRegistry.BaselineName or EchoServerRegistry.AkkaName;
                 var isBaseline = impl.Name == EchoServerRegistry.BaselineName;
-                var count = figures.Count.ToString(c);
+                // Failed runs (a server that did not start or stalled) are left out of the medians but never out of sight.
+                var count = figures.Count.ToString(c) + (failed > 0 ? $" ({failed} failed)" : "");
                 if (scenario.IsIdle)
                 {
                     var memoryRatio = Ratio(median.ResidentBytesPerConnection, baseline?.ResidentBytesPerConnection);
