@@ -13,6 +13,7 @@ internal sealed class SocketsTcpExtensionId(TcpSettings? settings) : ExtensionId
     public override SocketsTcpExt CreateExtension(ExtendedActorSystem system)
     {
         IoConfig.InjectReference(system);
+        SchedulerWarmUp.Start(system);
         return new SocketsTcpExt(system, settings ?? TcpSettings.FromConfig(system.Settings.Config));
     }
 }

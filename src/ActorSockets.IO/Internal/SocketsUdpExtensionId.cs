@@ -13,6 +13,7 @@ internal sealed class SocketsUdpExtensionId(UdpSettings? settings) : ExtensionId
     public override SocketsUdpExt CreateExtension(ExtendedActorSystem system)
     {
         IoConfig.InjectReference(system);
+        SchedulerWarmUp.Start(system);
         return new SocketsUdpExt(system, settings ?? UdpSettings.FromConfig(system.Settings.Config));
     }
 }
