@@ -7,7 +7,7 @@ managed heap per connection (after the server's forced full collections, as echo
 it attaches HeapCensus to the server and prints its heap by type.
 
     dotnet build -c Release tests/ActorSockets.Benchmarks && dotnet build -c Release tools/heap-census
-    python3 tools/heap-census/census.py actors 10000 [TOP]
+    python3 tools/heap-census/census.py akka 10000 [TOP]
 """
 import os
 import re

@@ -51,7 +51,7 @@ public static class EchoCompareCommand
 
         await Console.Out.WriteLineAsync(Header(options, impls));
         var runs = new Dictionary<(string, string), List<RunFigures>>();
-        var failures = 0;
+        var failures = new Dictionary<(string, string), int>();
         foreach (var scenario in scenarios)
         {
             for (var run = 1; run <= options.Runs && !cancel.IsCancellationRequested; run++)
@@ -89,7 +89,7 @@ public static class EchoCompareCommand
                     catch (Exception e)
                     {
                         // One broken run (a server that does not start, a failed measurement) must not lose the others.
-                        failures++;
+                        failures[(scenario.Name, impl.Name)] = failures.GetValueOrDefault((scenario.Name, impl.Name)) + 1;
                         await Console.Error.WriteLineAsync($"failed: {e.Message}");
                     }
                 }
@@ -97,8 +97,8 @@ public static class EchoCompareCommand
         }
 
         await Console.Out.WriteLineAsync();
-        await Console.Out.WriteAsync(CompareReport.Format(scenarios, impls, runs));
-        return failures == 0 && !cancel.IsCancellationRequested ? 0 : 1;
+        await Console.Out.WriteAsync(CompareReport.Format(scenarios, impls, runs, failures));
+        return failures.Count == 0 && !cancel.IsCancellationRequested ? 0 : 1;
     }
 
     private static async Task<RunFigures> RunOnceAsync(
@@ -155,6 +155,14 @@ public static class EchoCompareCommand
             },
         };
         var result = await LoadGenerator.RunAsync(load, hooks, cancellationToken);
+        if (result.Operations == 0 && !cancellationToken.IsCancellationRequested)
+        {
+            // Not a slow run but a server that stopped answering: a 0 in the median would hide it.
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"no round trip completed in the measured window: the server stalled ({result.OpenConnections} connections open, {result.ErrorCount} errors){server.ErrorTail()}"));
+        }
+
         var cpuPerOperation = result.Operations > 0 ? (cpuAtEnd - cpuAtStart) / result.Operations : double.NaN;
         var latency = result.Latency;
         return new RunFigures(
@@ -259,7 +267,7 @@ public static class EchoCompareCommand
             string.Create(c, $"echo-compare {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, open-files limit {soft}, load average {ProcFs.LoadAverage()} (other work on the machine skews every figure)"),
             string.Create(c, $"{options.Runs} run(s) per scenario and impl, {options.Duration.TotalSeconds:0.##} s measured after {options.Warmup.TotalSeconds:0.##} s warmup; figures are medians; (x raw) is the ratio to raw's median"),
         };
-        lines.AddRange(impls.Select(impl => $"  {impl.Name,-10} {impl.Description}"));
+        lines.AddRange(impls.Select(impl => $"  {impl.Name,-12} {impl.Description}"));
         return string.Join(Environment.NewLine, lines);
     }
 

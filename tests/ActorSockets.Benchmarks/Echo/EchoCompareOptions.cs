@@ -33,13 +33,14 @@ public sealed record EchoCompareOptions
         usage: ActorSockets.Benchmarks echo-compare [options]
 
         Runs every scenario against every echo implementation (each server a separate process, the load in this one)
-        and prints medians with their ratio to the raw baseline.
+        and prints medians with their ratio to the raw baseline and to Akka.IO's manager (akka), checking issue 11's
+        targets for every implementation but those two.
 
           --runs N               runs per scenario and implementation (default 3)
           --seconds S            measured seconds per run (default 5)
           --warmup S             warmup seconds before measuring (default 1)
-          --impls A,B            implementations to compare (default all registered but reference ones such as
-                         raw-direct and raw-copy; raw, the baseline, is always included)
+          --impls A,B            implementations to compare (default all but raw-direct: raw, raw-copy, akka,
+                                 actorsockets; raw, the baseline, is always included)
           --scenarios A,B        scenarios to run (default all: echo-100x64, echo-1000x64, echo-100x4k, connect-storm, idle)
           --idle-connections N   connections held open in the idle scenario (default 10000)
           --storm-workers N      concurrent workers in connect-storm (default 50)

@@ -8,6 +8,12 @@ public static class EchoServerRegistry
     /// <summary>The name of the baseline every other implementation is compared with.</summary>
     public const string BaselineName = "raw";
 
+    /// <summary>
+    /// The name of the second reference: the actor echo server on Akka.IO's own TCP manager, which the ActorSockets
+    /// transport is also compared with.
+    /// </summary>
+    public const string AkkaName = "akka";
+
     private static readonly Lazy<IReadOnlyList<IEchoServerImpl>> Discovered = new(Discover);
 
     /// <summary>Gets every implementation, the baseline first, then by name.</summary>

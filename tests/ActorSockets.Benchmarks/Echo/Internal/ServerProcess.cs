@@ -6,7 +6,7 @@ namespace ActorSockets.Benchmarks.Echo.Internal;
 
 /// <summary>
 /// An <c>echo-server</c> child process: this same program started with the <c>echo-server</c> subcommand. It is
-/// ready once it prints <c>listening on PORT</c>, and stops when its stdin is closed; if it has not exited a few
+/// ready once it prints <c>listening on PORT</c> (other stdout lines, such as log lines, are skipped), and stops when its stdin is closed; if it has not exited a few
 /// seconds later it is killed, so no server outlives the comparison. Its stderr is kept (the last lines) to explain
 /// a failure.
 /// </summary>
@@ -24,18 +24,9 @@ internal sealed class ServerProcess : IAsyncDisposable
         _process = process;
         process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is null)
+            if (e.Data is not null)
             {
-                return;
-            }
-
-            lock (_errorLines)
-            {
-                _errorLines.Enqueue(e.Data);
-                if (_errorLines.Count > KeptErrorLines)
-                {
-                    _errorLines.Dequeue();
-                }
+                Keep(e.Data);
             }
         };
         process.BeginErrorReadLine();
@@ -75,7 +66,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             string? line;
             try
             {
-                line = await server.ReadLineAsync(timeout.Token);
+                line = await server.ReadAnswerAsync("listening on ", timeout.Token);
             }
             catch (OperationCanceledException)
             {
@@ -119,8 +110,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         await _process.StandardInput.FlushAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
-        var line = await ReadLineAsync(timeout.Token);
         const string Prefix = "gc done ";
+        var line = await ReadAnswerAsync(Prefix, timeout.Token);
         if (line is null || !line.StartsWith(Prefix, StringComparison.Ordinal)
             || !long.TryParse(line.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var heap))
         {
@@ -160,6 +151,34 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private async Task<string?> ReadLineAsync(CancellationToken cancellationToken) =>
-        await _process.StandardOutput.ReadLineAsync(cancellationToken);
+    /// <summary>
+    /// Reads the server's stdout up to the next line that starts with <paramref name="prefix"/> (null at end of file).
+    /// Other lines (an actor system's log lines go to stdout) are kept with the stderr tail, to explain a failure.
+    /// </summary>
+    private async Task<string?> ReadAnswerAsync(string prefix, CancellationToken cancellationToken)
+    {
+        while (await _process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return line;
+            }
+
+            Keep("stdout: " + line);
+        }
+
+        return null;
+    }
+
+    private void Keep(string line)
+    {
+        lock (_errorLines)
+        {
+            _errorLines.Enqueue(line);
+            if (_errorLines.Count > KeptErrorLines)
+            {
+                _errorLines.Dequeue();
+            }
+        }
+    }
 }
