@@ -26,6 +26,9 @@ namespace ActorSockets.Protocols;
 /// </remarks>
 public sealed class EndpointListener : ReceiveActor
 {
+    /// <summary>How many connections the TCP listener may accept before it is asked again.</summary>
+    private const int AcceptBatch = 64;
+
     private static readonly SupervisorStrategy SessionStrategy = new OneForOneStrategy(static _ => Directive.Stop);
 
     private readonly EndpointSettings _settings;
@@ -40,6 +43,7 @@ public sealed class EndpointListener : ReceiveActor
     private IActorRef _tcpListener = ActorRefs.Nobody;
     private EndPoint? _localAddress;
     private long _accepted;
+    private int _acceptsLeft;
 
     private EndpointListener(EndpointSettings settings, TcpEndpointProtocol protocol, IActorRef ioManager)
     {
@@ -103,7 +107,8 @@ public sealed class EndpointListener : ReceiveActor
         Receive<StartEndpoint>(_ =>
         {
             _starter = Sender;
-            _ioManager.Tell(new Tcp.Bind(Self, _settings.BindAddress), Self);
+            // Pull mode: sessions ask for each read themselves (see TcpSession), and accepting goes in batches.
+            _ioManager.Tell(new Tcp.Bind(Self, _settings.BindAddress, pullMode: true), Self);
             Become(Binding);
         });
     }
@@ -116,6 +121,7 @@ public sealed class EndpointListener : ReceiveActor
             _tcpListener = Sender;
             _localAddress = bound.LocalAddress;
             Context.Watch(_tcpListener);
+            ResumeAccepting();
             EndpointListenerLog.Listening(_log, _settings.Name, _settings.Protocol, _settings.Describe(bound.LocalAddress), _settings.IoManagerName);
             _starter.Tell(new EndpointStarted(bound.LocalAddress), Self);
             Become(Listening);
@@ -235,9 +241,21 @@ public sealed class EndpointListener : ReceiveActor
         Become(Unbinding);
     }
 
+    /// <summary>Lets the TCP listener accept another batch of connections (the bind is in pull mode).</summary>
+    private void ResumeAccepting()
+    {
+        _acceptsLeft = AcceptBatch;
+        _tcpListener.Tell(new Tcp.ResumeAccepting(AcceptBatch), Self);
+    }
+
     private void OnConnected(Tcp.Connected connected)
     {
         var connection = Sender;
+        if (--_acceptsLeft == 0 && !_tcpListener.IsNobody())
+        {
+            ResumeAccepting();
+        }
+
         if (_sessions.Count >= _settings.MaxConnections)
         {
             EndpointListenerLog.Refused(_log, _settings.Name, connected.RemoteAddress, _sessions.Count, _settings.MaxConnections);

@@ -24,6 +24,10 @@ namespace ActorSockets.Protocols;
 /// sending fills that queue (or gets a write refused, <see cref="Tcp.CommandFailed"/>), and the connection is
 /// aborted rather than buffered without end. Closing hands what is queued to the connection in one last
 /// write before the close, so nothing written is lost.</para>
+/// <para>Reading is pulled: endpoints bind in pull mode, the session asks for its first read when it starts and
+/// for each next one after handling a <see cref="Tcp.Received"/>, and a session that must slow a peer down (the
+/// chat's flood control) simply stops asking. <see cref="Tcp.SuspendReading"/> is not used: Akka 1.5's
+/// connection drops a read that completes while reading is suspended, and then never reads again.</para>
 /// </remarks>
 public abstract class TcpSession : ReceiveActor
 {
@@ -33,6 +37,7 @@ public abstract class TcpSession : ReceiveActor
     private readonly Queue<ByteString> _queued = new();
     private long _queuedBytes;
     private bool _writing;
+    private bool _readingPaused;
     private long _bytesIn;
     private long _bytesOut;
 
@@ -72,7 +77,37 @@ public abstract class TcpSession : ReceiveActor
             Context.SetReceiveTimeout(idle);
         }
 
+        // The endpoint binds in pull mode: nothing is read until the session asks (see the remarks).
+        Connection.Tell(Tcp.ResumeReading.Instance, Self);
         base.PreStart();
+    }
+
+    /// <summary>After each <see cref="Tcp.Received"/> the next read is asked for, unless reading is paused or the session is closing.</summary>
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        var handled = base.AroundReceive(receive, message);
+        if (message is Tcp.Received && !_readingPaused && !IsClosing)
+        {
+            Connection.Tell(Tcp.ResumeReading.Instance, Self);
+        }
+
+        return handled;
+    }
+
+    /// <summary>Asks for no further reads until <see cref="ResumeReading"/>: the peer's own TCP window fills instead.</summary>
+    protected void PauseReading() => _readingPaused = true;
+
+    /// <summary>Ends <see cref="PauseReading"/>, asking the connection for the next read.</summary>
+    protected void ResumeReading()
+    {
+        if (_readingPaused)
+        {
+            _readingPaused = false;
+            if (!IsClosing)
+            {
+                Connection.Tell(Tcp.ResumeReading.Instance, Self);
+            }
+        }
     }
 
     /// <summary>

@@ -6,16 +6,14 @@ namespace ActorSockets.Protocols.Chat;
 
 public sealed partial class ChatSession
 {
-    /// <summary>Lines decoded but not yet handled, waiting for the flood control; bounded because reading stops while any wait.</summary>
+    /// <summary>Lines decoded but not yet handled, waiting for the flood control; bounded because no read is asked for while any wait.</summary>
     private readonly Queue<FrameResult<string>> _pendingLines = new();
     private double _lineTokens;
     private long _lineTokensAt;
-    private bool _readingSuspended;
 
     /// <summary>
-    /// Handles waiting lines while the token bucket allows. If some must wait, reading is suspended (the connection
-    /// keeps at most one more read) and a timer resumes handling when the next token is due; once none wait,
-    /// reading resumes.
+    /// Handles waiting lines while the token bucket allows. If some must wait, reading is paused (no further read is
+    /// asked for) and a timer resumes handling when the next token is due; once none wait, reading resumes.
     /// </summary>
     private void HandlePendingLines()
     {
@@ -34,19 +32,14 @@ public sealed partial class ChatSession
 
         if (_pendingLines.Count > 0)
         {
-            if (!_readingSuspended)
-            {
-                _readingSuspended = true;
-                Connection.Tell(Tcp.SuspendReading.Instance, Self);
-            }
+            PauseReading();
 
             var wait = TimeSpan.FromSeconds((1 - _lineTokens) / _settings.LinesPerSecond);
             Timers.StartSingleTimer(FloodPauseOver.Instance, FloodPauseOver.Instance, wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait);
         }
-        else if (_readingSuspended)
+        else
         {
-            _readingSuspended = false;
-            Connection.Tell(Tcp.ResumeReading.Instance, Self);
+            ResumeReading();
         }
     }
 

@@ -17,8 +17,8 @@ namespace ActorSockets.Protocols.Chat;
 /// whose queue would overflow has stopped reading: it is reset at once (RST frees the kernel's buffers) and the
 /// room is told it was dropped. So no room and no other member ever waits on it.</para>
 /// <para>Input is flood-controlled: a member's lines are handled at most <see cref="ChatSettings.LinesPerSecond"/>
-/// on average after a burst of <see cref="ChatSettings.LineBurst"/>; lines beyond it wait (at most what two reads
-/// hold) while reading from the member's socket is suspended, so a flooder only fills its own TCP window and never
+/// on average after a burst of <see cref="ChatSettings.LineBurst"/>; lines beyond it wait (at most what one read
+/// holds) while no further read from the member's socket is asked for, so a flooder only fills its own TCP window and never
 /// the room's mailbox.</para>
 /// <para>Leaving (<c>/quit</c>, idle timeout, peer close, server shutdown) tells the registry why, flushes the
 /// queue (the last line is usually a goodbye), then closes; a queue that will not drain within the close
@@ -79,7 +79,7 @@ public sealed partial class ChatSession : TcpSession, IWithUnboundedStash, IWith
     /// <inheritdoc />
     protected override void OnPeerClosed()
     {
-        // The peer has finished sending: what it sent is said now, flood control or not (at most two reads' worth).
+        // The peer has finished sending: what it sent is said now, flood control or not (at most one read's worth).
         while (_pendingLines.Count > 0)
         {
             Handle(_pendingLines.Dequeue());

@@ -16,10 +16,18 @@ public sealed class ChatSessionTests : Akka.TestKit.Xunit2.TestKit
     private IActorRef Registry => _registry ??= Sys.ActorOf(ChatRegistry.CreateProps(Settings));
 
     /// <summary>Starts a member whose connection is a probe, and acknowledges its greeting.</summary>
-    private async Task<(IActorRef Session, TestProbe Connection)> JoinAsync(int guest, ChatSettings? settings = null)
+    /// <param name="guest">The guest number the member is greeted with.</param>
+    /// <param name="settings">The member's chat settings.</param>
+    /// <param name="seeReads">Whether the probe shows the session asking for reads (<see cref="Tcp.ResumeReading"/>); the first is consumed here.</param>
+    private async Task<(IActorRef Session, TestProbe Connection)> JoinAsync(int guest, ChatSettings? settings = null, bool seeReads = false)
     {
-        var connection = CreateTestProbe();
+        var connection = seeReads ? CreateTestProbe() : this.CreateConnectionProbe();
         var session = Sys.ActorOf(ChatSession.CreateProps(connection.Ref, Registry, settings ?? Settings));
+        if (seeReads)
+        {
+            await connection.ExpectMsgAsync<Tcp.ResumeReading>();
+        }
+
         await connection.ExpectWriteAndAckAsync(
             $"*** Welcome to the chat, guest-{guest}! You are in room lobby. Type /help for the commands.\r\n");
         return (session, connection);
@@ -42,7 +50,7 @@ public sealed class ChatSessionTests : Akka.TestKit.Xunit2.TestKit
     public async Task Input_BeforeJoined_IsKeptAndHandledAfterwards()
     {
         var (_, aliceConnection) = await JoinAsync(1);
-        var bobConnection = CreateTestProbe();
+        var bobConnection = this.CreateConnectionProbe();
         var bob = Sys.ActorOf(ChatSession.CreateProps(bobConnection.Ref, Registry, Settings));
         bob.Send(Received("early bird\n"), bobConnection);
 
@@ -213,21 +221,34 @@ public sealed class ChatSessionTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public async Task Flood_BeyondTheBurst_SuspendsReadingAndHandlesTheRestAtTheRate()
+    public async Task Flood_BeyondTheBurst_PausesReadingAndHandlesTheRestAtTheRate()
     {
         var (_, aliceConnection) = await JoinAsync(1);
-        var (flooder, flooderConnection) = await JoinAsync(2, Settings with { LineBurst = 5, LinesPerSecond = 50 });
+        var (flooder, flooderConnection) = await JoinAsync(2, Settings with { LineBurst = 5, LinesPerSecond = 50 }, seeReads: true);
         await aliceConnection.ExpectWriteAndAckAsync("*** guest-2 joined lobby\r\n");
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         flooder.Send(Received(string.Concat(Enumerable.Range(1, 15).Select(i => $"flood {i}\n"))), flooderConnection);
 
-        await flooderConnection.ExpectMsgAsync<Tcp.SuspendReading>();
-        var lines = await aliceConnection.ReadLinesAsync(15);
+        // The next read is asked for only once the waiting lines are handled: five at once, ten at 50 per second.
         await flooderConnection.ExpectMsgAsync<Tcp.ResumeReading>();
+        var pausedFor = stopwatch.Elapsed;
+        var lines = await aliceConnection.ReadLinesAsync(15);
         Assert.Equal(Enumerable.Range(1, 15).Select(i => $"[guest-2] flood {i}").ToArray(), lines);
-        // Five lines at once, the other ten at 50 per second: at least about 200 ms.
-        Assert.True(stopwatch.Elapsed >= TimeSpan.FromMilliseconds(150), $"took {stopwatch.Elapsed.TotalMilliseconds} ms");
+        Assert.True(pausedFor >= TimeSpan.FromMilliseconds(150), $"read again after {pausedFor.TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task Line_WithinTheBurst_NextReadAskedForAtOnce()
+    {
+        var (_, aliceConnection) = await JoinAsync(1);
+        var (bob, bobConnection) = await JoinAsync(2, seeReads: true);
+        await aliceConnection.ExpectWriteAndAckAsync("*** guest-2 joined lobby\r\n");
+
+        bob.Send(Received("hi\n"), bobConnection);
+
+        await bobConnection.ExpectMsgAsync<Tcp.ResumeReading>(TimeSpan.FromMilliseconds(500));
+        await aliceConnection.ExpectWriteAndAckAsync("[guest-2] hi\r\n");
     }
 
     [Fact]

@@ -23,8 +23,8 @@ public sealed class SupervisionTests : Akka.TestKit.Xunit2.TestKit
     public async Task SessionThrows_IsStopped_SiblingsAndListenerCarryOn()
     {
         var (listener, address) = await StartEchoListenerAsync();
-        var first = CreateTestProbe();
-        var second = CreateTestProbe();
+        var first = this.CreateConnectionProbe();
+        var second = this.CreateConnectionProbe();
         var remote = new IPEndPoint(IPAddress.Loopback, 40000);
 
         listener.Tell(new Tcp.Connected(remote, address), first.Ref);
@@ -39,7 +39,7 @@ public sealed class SupervisionTests : Akka.TestKit.Xunit2.TestKit
 
         secondSession.Tell(SessionAssertions.Received("still there?"), second.Ref);
         await second.ExpectWriteAsync("still there?");
-        var third = CreateTestProbe();
+        var third = this.CreateConnectionProbe();
         listener.Tell(new Tcp.Connected(remote, address), third.Ref);
         await third.ExpectMsgAsync<Tcp.Register>();
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));

@@ -10,7 +10,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Received_EveryChunk_WritesOk()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
 
         session.Send(Received("hello"), connection);
@@ -23,7 +23,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Received_ConfiguredReply_WritesIt()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var settings = EndpointSettings.Create("ok", "ok", "reply = \"fine\"");
         var codec = new OkCodec(settings.Config.GetString("reply"), settings.Config.GetString("timeout-notice"));
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, codec, SessionTimeouts.Default));
@@ -36,7 +36,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Close_AfterTraffic_LogsBytesInAndOut()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
         session.Send(Received("hello"), connection);
         session.Send(Received("abc"), connection);
@@ -53,7 +53,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Idle_ForTheTimeout_WritesTimeOutThenClosesAndStops()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, new SessionTimeouts(TimeSpan.FromMilliseconds(200))));
         Watch(session);
 
@@ -66,7 +66,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Idle_InputKeepsItOpen_ThenTimesOut()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, new SessionTimeouts(TimeSpan.FromMilliseconds(300))));
 
         for (var i = 0; i < 3; i++)
@@ -82,7 +82,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task PeerClosed_Anytime_ClosesAndStopsOnceClosed()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
         Watch(session);
 
@@ -95,7 +95,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task ErrorClosed_FromTheConnection_StopsAtOnce()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
         Watch(session);
 
@@ -108,7 +108,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task ConnectionActor_Dies_SessionStops()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
         Watch(session);
 
@@ -120,7 +120,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Write_Refused_AbortsTheConnection()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
         Watch(session);
 
@@ -134,7 +134,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Write_WhileOneIsInFlight_WaitsForTheAckThenSendsTheQueuedOnesInOne()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
 
         session.Send(Received("a"), connection);
@@ -151,7 +151,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Write_PeerNeverAcknowledges_QueueLimitAbortsTheConnection()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
         Watch(session);
 
@@ -170,7 +170,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Close_WithWritesQueued_HandsThemToTheConnectionBeforeTheClose()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
         Watch(session);
 
@@ -189,7 +189,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task ServerShutdown_AfterAWrite_ClosesWithFlush()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
         Watch(session);
 
@@ -204,7 +204,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Closing_ConnectionNeverConfirms_StopsAfterCloseTimeout()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, new SessionTimeouts(null, TimeSpan.FromMilliseconds(200))));
         Watch(session);
 
@@ -217,7 +217,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Closing_PeerHalfCloses_WaitsForTheFinalCloseEvent()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, new SessionTimeouts(TimeSpan.FromMilliseconds(100))));
         Watch(session);
         await connection.ExpectWriteAsync("Time out");

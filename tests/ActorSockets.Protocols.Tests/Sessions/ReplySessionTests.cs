@@ -16,7 +16,7 @@ public sealed class ReplySessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Welcome_Lines_AnsweredWithPrefixAndCrlfInOneWrite()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(WelcomeSession.CreateProps(connection.Ref, WelcomeCodec.Default, 4096, SessionTimeouts.Default));
 
         session.Send(Received("a\r\nb\n"), connection);
@@ -27,7 +27,7 @@ public sealed class ReplySessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Welcome_UnterminatedRead_AnsweredAtOnce()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(WelcomeSession.CreateProps(connection.Ref, WelcomeCodec.Default, 4096, SessionTimeouts.Default));
 
         session.Send(Received("你好"), connection);
@@ -38,7 +38,7 @@ public sealed class ReplySessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Welcome_SplitCrlf_DoesNotAnswerAnEmptyLine()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(WelcomeSession.CreateProps(connection.Ref, WelcomeCodec.Default, 4096, SessionTimeouts.Default));
 
         session.Send(Received("x\r"), connection);
@@ -51,7 +51,7 @@ public sealed class ReplySessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Welcome_LineTooLong_AnsweredWithErrorAndTheSessionCarriesOn()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(WelcomeSession.CreateProps(connection.Ref, WelcomeCodec.Default, 8, SessionTimeouts.Default));
 
         session.Send(Received("0123456789abcdef\nok\n"), connection);
@@ -62,7 +62,7 @@ public sealed class ReplySessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Welcome_InvalidUtf8_AnsweredWithError()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(WelcomeSession.CreateProps(connection.Ref, WelcomeCodec.Default, 4096, SessionTimeouts.Default));
 
         session.Send(new Tcp.Received(ByteString.FromBytes([0xff, 0xfe, (byte)'\n'])), connection);
@@ -73,7 +73,7 @@ public sealed class ReplySessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Greeting_WriteUtfString_AnsweredInWriteUtfWithLocalAddressThenClosed()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(GreetingSession.CreateProps(connection.Ref, GreetingCodec.Default, Local, TimeSpan.FromSeconds(5), SessionTimeouts.Default));
         Watch(session);
 
@@ -88,7 +88,7 @@ public sealed class ReplySessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Greeting_FrameInTwoReads_AnsweredOnceComplete()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(GreetingSession.CreateProps(connection.Ref, GreetingCodec.Default, Local, null, SessionTimeouts.Default));
         var frame = WriteUtfFramer.Encode("hello");
 
@@ -103,7 +103,7 @@ public sealed class ReplySessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Greeting_PlainTextClient_AnsweredAfterTheDelay()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(GreetingSession.CreateProps(connection.Ref, GreetingCodec.Default, Local, TimeSpan.FromMilliseconds(150), SessionTimeouts.Default));
 
         session.Send(Received("hello\n"), connection);
@@ -116,7 +116,7 @@ public sealed class ReplySessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Greeting_PeerClosesMidFrame_AnsweredThenClosed()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(GreetingSession.CreateProps(connection.Ref, GreetingCodec.Default, Local, null, SessionTimeouts.Default));
 
         session.Send(Received("hi"), connection);
@@ -129,7 +129,7 @@ public sealed class ReplySessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Clock_OnStart_WritesTimeThenClosesAndIgnoresLaterInput()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var clock = new ClockCodec(FixedTimeProvider.AtPlus8(new DateTime(2024, 5, 6, 7, 8, 9)));
         var session = Sys.ActorOf(ClockSession.CreateProps(connection.Ref, clock, SessionTimeouts.Default));
         Watch(session);
@@ -146,7 +146,7 @@ public sealed class ReplySessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Hi_FirstMessage_AnsweredHiThenClosed()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(HiSession.CreateProps(connection.Ref, HiCodec.Default, SessionTimeouts.Default));
         Watch(session);
 
@@ -161,7 +161,7 @@ public sealed class ReplySessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Hi_IdleTimeout_ClosesWithoutAnswer()
     {
-        var connection = CreateTestProbe();
+        var connection = this.CreateConnectionProbe();
         var session = Sys.ActorOf(HiSession.CreateProps(connection.Ref, HiCodec.Default, new SessionTimeouts(TimeSpan.FromMilliseconds(150))));
 
         await connection.ExpectMsgAsync<Tcp.Close>();

@@ -13,6 +13,17 @@ internal static class SessionAssertions
     public static Tcp.Received Received(string text) => new(Bytes(text));
 
     /// <summary>
+    /// A probe standing in for a connection. Sessions pull their input (a <see cref="Tcp.ResumeReading"/> when they
+    /// start and after each read); this probe ignores those, so tests see the writes and closes they are about.
+    /// </summary>
+    public static TestProbe CreateConnectionProbe(this TestKitBase kit)
+    {
+        var probe = kit.CreateTestProbe();
+        probe.IgnoreMessages<Tcp.ResumeReading>();
+        return probe;
+    }
+
+    /// <summary>
     /// Expects the next message to the connection to be a write of exactly <paramref name="expected"/> (UTF-8). A write
     /// from <see cref="TcpSession"/>'s own queue is acknowledged, as the connection does once the kernel took the
     /// bytes (the session keeps one write in flight, so its next one only comes after this ack); a session's own acks,
