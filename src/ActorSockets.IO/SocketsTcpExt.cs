@@ -25,23 +25,16 @@ public sealed class SocketsTcpExt : IExtension
     public static SocketsTcpExt Get(ActorSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
-        return (SocketsTcpExt)system.RegisterExtension(SocketsTcpExtensionId.FromConfig);
+        return (SocketsTcpExt)system.RegisterExtension(FromConfig);
     }
 
     /// <summary>
     /// Creates the extension of <paramref name="system"/> with <paramref name="settings"/> instead of its
     /// configuration. Throws if the extension already runs with other settings.
     /// </summary>
-    public static SocketsTcpExt Configure(ActorSystem system, TcpSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(system);
-        ArgumentNullException.ThrowIfNull(settings);
-        var ext = (SocketsTcpExt)system.RegisterExtension(new SocketsTcpExtensionId(settings));
-        if (ext.Settings != settings)
-        {
-            throw new InvalidOperationException("The TCP extension of this system already runs with other settings.");
-        }
+    public static SocketsTcpExt Configure(ActorSystem system, TcpSettings settings) =>
+        SocketsExtensionId<SocketsTcpExt>.Configure(system, settings, (s, given) => new SocketsTcpExt(s, given), ext => ext.Settings);
 
-        return ext;
-    }
+    private static readonly SocketsExtensionId<SocketsTcpExt> FromConfig =
+        new(s => new SocketsTcpExt(s, TcpSettings.FromConfig(s.Settings.Config)));
 }

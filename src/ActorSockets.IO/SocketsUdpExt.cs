@@ -25,23 +25,16 @@ public sealed class SocketsUdpExt : IExtension
     public static SocketsUdpExt Get(ActorSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
-        return (SocketsUdpExt)system.RegisterExtension(SocketsUdpExtensionId.FromConfig);
+        return (SocketsUdpExt)system.RegisterExtension(FromConfig);
     }
 
     /// <summary>
     /// Creates the extension of <paramref name="system"/> with <paramref name="settings"/> instead of its
     /// configuration. Throws if the extension already runs with other settings.
     /// </summary>
-    public static SocketsUdpExt Configure(ActorSystem system, UdpSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(system);
-        ArgumentNullException.ThrowIfNull(settings);
-        var ext = (SocketsUdpExt)system.RegisterExtension(new SocketsUdpExtensionId(settings));
-        if (ext.Settings != settings)
-        {
-            throw new InvalidOperationException("The UDP extension of this system already runs with other settings.");
-        }
+    public static SocketsUdpExt Configure(ActorSystem system, UdpSettings settings) =>
+        SocketsExtensionId<SocketsUdpExt>.Configure(system, settings, (s, given) => new SocketsUdpExt(s, given), ext => ext.Settings);
 
-        return ext;
-    }
+    private static readonly SocketsExtensionId<SocketsUdpExt> FromConfig =
+        new(s => new SocketsUdpExt(s, UdpSettings.FromConfig(s.Settings.Config)));
 }

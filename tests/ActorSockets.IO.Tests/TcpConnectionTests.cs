@@ -15,6 +15,22 @@ public abstract class TcpConnectionTests(ITestOutputHelper output, IoManager man
         """)
 {
     [Fact]
+    public async Task CompoundWrite_TwoParts_BothArriveInOrderAndEachPartIsAcknowledged()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+
+        Tcp.WriteCommand compound = Tcp.Write.Create(ByteString.FromString("first,"), new Ack(1))
+            .Append(Tcp.Write.Create(ByteString.FromString("second"), new Ack(2)));
+        connection.Tell(compound, handler.Ref);
+
+        Assert.Equal("first,second", await client.ReadStringAsync("first,second".Length));
+        Assert.Equal(new Ack(1), await handler.ExpectMsgAsync<Ack>());
+        Assert.Equal(new Ack(2), await handler.ExpectMsgAsync<Ack>());
+    }
+
+    [Fact]
     public async Task Register_ThenPeerSends_HandlerGetsReceivedFromTheConnection()
     {
         TestProbe handler = CreateTestProbe();

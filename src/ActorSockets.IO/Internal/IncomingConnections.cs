@@ -40,7 +40,7 @@ internal sealed class IncomingConnections
         ListenAddress = listenAddress;
         Options = options;
         PullMode = pullMode;
-        Props = ActorProps.Of(() => new TcpIncomingConnection(this));
+        Props = ActorProps.Of(() => new TcpIncomingConnection(this)).WithMailbox(LeanMailbox.Id);
     }
 
     public TcpSettings Settings { get; }

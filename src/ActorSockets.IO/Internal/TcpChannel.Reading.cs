@@ -175,8 +175,8 @@ internal sealed partial class TcpChannel
     }
 
     /// <summary>
-    /// The socket became readable (or failed): the loop continues on the completing thread, and the handler it
-    /// delivers to runs on this thread after it (a run-next scope) rather than through the pool's queue.
+    /// The socket became readable (or failed): the loop continues on the completing thread, which delivers to the
+    /// handler's mailbox directly (Akka then schedules the handler on its dispatcher).
     /// </summary>
     private void OnReadable(ReadableWait wait)
     {

@@ -38,8 +38,8 @@ internal sealed partial class TcpChannel : IDisposable, IThreadPoolWorkItem
 
     /// <summary>
     /// Reads the loop makes when the owner's turn wakes it (starting, resuming, a pull-mode grant) before it moves
-    /// to the pool: that turn may be an inline run inside another actor's (a bind handler serving every
-    /// connection), which must not do a connection's reading for it.
+    /// to the pool: the owner's turn runs on a dispatcher thread that other actors are waiting for, so it must not
+    /// do a long stretch of a connection's reading.
     /// </summary>
     private const int ReadsInTheOwnersTurn = 1;
 

@@ -83,7 +83,7 @@ internal abstract partial class TcpConnection
             case ChannelEndOfStream:
                 StopWith(Tcp.ConfirmedClosed.Instance);
                 return true;
-            case Tcp.Write write:
+            case Tcp.WriteCommand write:
                 Sender.Tell(write.FailureMessage, Self);
                 return true;
             case Tcp.SuspendReading or Tcp.ResumeReading or Tcp.ResumeWriting:

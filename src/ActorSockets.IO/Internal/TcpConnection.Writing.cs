@@ -25,6 +25,9 @@ internal abstract partial class TcpConnection
             case Tcp.Write write:
                 OnWrite(write);
                 return true;
+            case Tcp.CompoundWrite compound:
+                OnCompoundWrite(compound);
+                return true;
             case ChannelSendCompleted:
                 OnSendCompleted();
                 return true;
@@ -36,19 +39,41 @@ internal abstract partial class TcpConnection
         }
     }
 
-    private void OnWrite(Tcp.Write write)
+    /// <summary>
+    /// Akka's compound write: its parts in order, each acknowledged as a write of its own. Once a part is refused,
+    /// so is every later part (each with its own CommandFailed), so the peer never gets them out of order.
+    /// </summary>
+    private void OnCompoundWrite(Tcp.CompoundWrite compound)
+    {
+        bool refused = false;
+        foreach (Tcp.SimpleWriteCommand part in compound)
+        {
+            if (!refused && part is Tcp.Write write)
+            {
+                refused = !OnWrite(write);
+            }
+            else
+            {
+                refused = true;
+                Sender.Tell(part.FailureMessage, Self);
+            }
+        }
+    }
+
+    /// <summary>Takes <paramref name="write"/> or refuses it with CommandFailed; returns whether it was taken.</summary>
+    private bool OnWrite(Tcp.Write write)
     {
         IActorRef sender = Sender;
         if (_refusingWrites || _closing)
         {
             sender.Tell(write.FailureMessage, Self);
-            return;
+            return false;
         }
 
         if (WritesIdle)
         {
             StartWrite(new PendingWrite(write, sender));
-            return;
+            return true;
         }
 
         WriteBacklog backlog = _backlog!;
@@ -56,7 +81,7 @@ internal abstract partial class TcpConnection
         {
             (backlog.Queued ??= new Queue<PendingWrite>()).Enqueue(new PendingWrite(write, sender));
             backlog.QueuedBytes += QueuedCost(write);
-            return;
+            return true;
         }
 
         // The NACK: the queue is full. With resume-writing, refuse everything until ResumeWriting.
@@ -65,6 +90,8 @@ internal abstract partial class TcpConnection
         {
             _refusingWrites = true;
         }
+
+        return false;
     }
 
     private static long QueuedCost(Tcp.Write write) => write.Data.Count + QueuedWriteOverhead;

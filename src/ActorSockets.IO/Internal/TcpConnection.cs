@@ -18,10 +18,9 @@ namespace ActorSockets.IO.Internal;
 /// <see cref="Tcp.ResumeReading"/>, pull mode) and hears about end-of-stream and failures, which the
 /// channel reports only after delivering every byte read before them. Nothing is read before
 /// <see cref="Tcp.Register"/>.</para>
-/// <para>Connection actors are created with <c>RunsInlineWhenIdle</c>: when the handler's run tells an idle
-/// connection something (typically a <see cref="Tcp.Write"/>), the connection runs right there, inside that
-/// <c>Tell</c>, instead of waiting for a thread-pool thread. That is why nothing here may block, and why a
-/// run does at most one read (see <c>TcpChannel</c>).</para>
+/// <para>Connection actors run on Akka's default dispatcher with <see cref="LeanMailbox"/>, a mailbox that holds
+/// no storage while idle. Nothing here may block (the dispatcher's threads are shared with every actor), which is
+/// why the socket calls are non-blocking and a turn does at most one read (see <c>TcpChannel</c>).</para>
 /// <para>Writing tries the kernel synchronously first, so an echo-style exchange costs no extra message.
 /// A write the kernel cannot take at once stays in flight, later writes queue behind it up to
 /// <see cref="TcpSettings.WriteQueueLimit"/> bytes, and anything beyond is refused with

@@ -25,7 +25,7 @@ internal sealed class TcpManager : ReceiveActor
         Receive<Tcp.Connect>(connect =>
         {
             IActorRef commander = Sender;
-            Context.ActorOf(ActorProps.Of(() => new TcpOutgoingConnection(settings, connectionLogger, commander, connect)));
+            Context.ActorOf(ActorProps.Of(() => new TcpOutgoingConnection(settings, connectionLogger, commander, connect)).WithMailbox(LeanMailbox.Id));
         });
     }
 

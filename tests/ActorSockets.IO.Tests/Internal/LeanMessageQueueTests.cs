@@ -1,0 +1,65 @@
+using ActorSockets.IO.Internal;
+using Akka.Actor;
+
+namespace ActorSockets.IO.Tests.Internal;
+
+public class LeanMessageQueueTests
+{
+    [Fact]
+    public void TryDequeue_Empty_ReturnsFalseAndCountsNothing()
+    {
+        var queue = new LeanMessageQueue();
+
+        Assert.False(queue.TryDequeue(out _));
+        Assert.False(queue.HasMessages);
+        Assert.Equal(0, queue.Count);
+    }
+
+    [Fact]
+    public void Enqueue_ManyThenDrain_ComeOutInOrderAndTheQueueWorksAgainAfterDraining()
+    {
+        var queue = new LeanMessageQueue();
+        for (int round = 0; round < 2; round++)
+        {
+            for (int i = 0; i < 100; i++)
+            {
+                queue.Enqueue(ActorRefs.Nobody, new Envelope(i, ActorRefs.NoSender));
+            }
+
+            Assert.Equal(100, queue.Count);
+            for (int i = 0; i < 100; i++)
+            {
+                Assert.True(queue.TryDequeue(out Envelope envelope));
+                Assert.Equal(i, envelope.Message);
+            }
+
+            Assert.False(queue.HasMessages);
+        }
+    }
+
+    [Fact]
+    public void Enqueue_FromManyThreads_EveryMessageArrivesOnceAndEachProducersInOrder()
+    {
+        var queue = new LeanMessageQueue();
+        const int Producers = 4;
+        const int PerProducer = 10_000;
+
+        Parallel.For(0, Producers, p =>
+        {
+            for (int i = 0; i < PerProducer; i++)
+            {
+                queue.Enqueue(ActorRefs.Nobody, new Envelope((p, i), ActorRefs.NoSender));
+            }
+        });
+
+        int[] next = new int[Producers];
+        while (queue.TryDequeue(out Envelope envelope))
+        {
+            var (p, i) = ((int, int))envelope.Message;
+            Assert.Equal(next[p], i);
+            next[p]++;
+        }
+
+        Assert.All(next, count => Assert.Equal(PerProducer, count));
+    }
+}
