@@ -9,7 +9,7 @@ namespace ActorSockets.Protocols;
 /// <summary>
 /// The actor behind one TCP endpoint: it binds the endpoint's address through the TCP manager, runs the
 /// tutorials' accept loop in actor form (every <see cref="Tcp.Connected"/> is logged with a running count and
-/// gets its own session actor as a child, registered as the connection's handler), enforces the endpoint's
+/// gets its own session actor as a child, which registers itself as the connection's handler), enforces the endpoint's
 /// <c>max-connections</c>, and supervises the sessions.
 /// </summary>
 /// <remarks>
@@ -268,7 +268,6 @@ public sealed class EndpointListener : ReceiveActor
         var session = Context.ActorOf(_protocol.SessionProps(connection, connected, _service), name);
         Context.Watch(session);
         _sessions.Add(session);
-        connection.Tell(new Tcp.Register(session, keepOpenOnPeerClosed: true), Self);
         EndpointListenerLog.Accepted(_log, _settings.Name, number, connected.RemoteAddress, name, _sessions.Count);
     }
 

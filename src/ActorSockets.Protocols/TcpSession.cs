@@ -77,7 +77,10 @@ public abstract class TcpSession : ReceiveActor
             Context.SetReceiveTimeout(idle);
         }
 
-        // The endpoint binds in pull mode: nothing is read until the session asks (see the remarks).
+        // The session registers itself, so the connection has its handler before anything else the session sends
+        // (a write or a read request that overtook the listener's Register would be buffered or lost). The endpoint
+        // binds in pull mode: nothing is read until the session asks (see the remarks).
+        Connection.Tell(new Tcp.Register(Self, keepOpenOnPeerClosed: true), Self);
         Connection.Tell(Tcp.ResumeReading.Instance, Self);
         base.PreStart();
     }

@@ -18,13 +18,14 @@ public sealed class ChatSessionTests : Akka.TestKit.Xunit2.TestKit
     /// <summary>Starts a member whose connection is a probe, and acknowledges its greeting.</summary>
     /// <param name="guest">The guest number the member is greeted with.</param>
     /// <param name="settings">The member's chat settings.</param>
-    /// <param name="seeReads">Whether the probe shows the session asking for reads (<see cref="Tcp.ResumeReading"/>); the first is consumed here.</param>
+    /// <param name="seeReads">Whether the probe shows the session registering and asking for reads (<see cref="Tcp.ResumeReading"/>); the first of each is consumed here.</param>
     private async Task<(IActorRef Session, TestProbe Connection)> JoinAsync(int guest, ChatSettings? settings = null, bool seeReads = false)
     {
         var connection = seeReads ? CreateTestProbe() : this.CreateConnectionProbe();
         var session = Sys.ActorOf(ChatSession.CreateProps(connection.Ref, Registry, settings ?? Settings));
         if (seeReads)
         {
+            Assert.Equal(session, (await connection.ExpectMsgAsync<Tcp.Register>()).Handler);
             await connection.ExpectMsgAsync<Tcp.ResumeReading>();
         }
 

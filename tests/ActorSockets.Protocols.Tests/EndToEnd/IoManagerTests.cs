@@ -23,6 +23,28 @@ public sealed class IoManagerTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task Accept_BeyondOneAcceptBatch_EveryClientIsServed()
+    {
+        // The listener binds in pull mode and lets the TCP listener accept 64 at a time: the 65th onwards need the next batch.
+        var bindings = await EndpointHost.StartAsync(Sys, [EndpointSettings.Create("ok", "ok")], StartTimeout);
+        var clients = new List<LoopbackClient>();
+        try
+        {
+            for (var i = 0; i < 150; i++)
+            {
+                var client = await LoopbackClient.ConnectAsync(bindings[0].LocalAddress);
+                clients.Add(client);
+                await client.SendAsync("x");
+                Assert.Equal("OK", Encoding.UTF8.GetString(await client.ReceiveOnceAsync()));
+            }
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task StartAsync_UnixPathOnAkkaManager_FailsWithOneLineAndStopsTheOthers()
     {
         var endpoints = new[]

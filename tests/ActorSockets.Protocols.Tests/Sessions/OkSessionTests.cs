@@ -1,12 +1,22 @@
 using ActorSockets.Protocols.Ok;
 using Akka.Actor;
 using Akka.IO;
+using Akka.TestKit;
 using static ActorSockets.Protocols.Tests.Sessions.SessionAssertions;
 
 namespace ActorSockets.Protocols.Tests.Sessions;
 
 public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
 {
+    /// <summary>Starts an <c>ok</c> session over a connection probe, watched by the test actor.</summary>
+    private (IActorRef Session, TestProbe Connection) StartWatched(SessionTimeouts? timeouts = null)
+    {
+        var connection = this.CreateConnectionProbe();
+        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, timeouts ?? SessionTimeouts.Default));
+        Watch(session);
+        return (session, connection);
+    }
+
     [Fact]
     public async Task Received_EveryChunk_WritesOk()
     {
@@ -53,9 +63,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Idle_ForTheTimeout_WritesTimeOutThenClosesAndStops()
     {
-        var connection = this.CreateConnectionProbe();
-        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, new SessionTimeouts(TimeSpan.FromMilliseconds(200))));
-        Watch(session);
+        var (session, connection) = StartWatched(new SessionTimeouts(TimeSpan.FromMilliseconds(200)));
 
         await connection.ExpectWriteAsync("Time out");
         await connection.ExpectCloseAndConfirmAsync();
@@ -82,9 +90,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task PeerClosed_Anytime_ClosesAndStopsOnceClosed()
     {
-        var connection = this.CreateConnectionProbe();
-        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
-        Watch(session);
+        var (session, connection) = StartWatched();
 
         session.Send(Tcp.PeerClosed.Instance, connection);
 
@@ -95,9 +101,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task ErrorClosed_FromTheConnection_StopsAtOnce()
     {
-        var connection = this.CreateConnectionProbe();
-        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
-        Watch(session);
+        var (session, connection) = StartWatched();
 
         session.Send(new Tcp.ErrorClosed("connection reset by peer"), connection);
 
@@ -108,9 +112,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task ConnectionActor_Dies_SessionStops()
     {
-        var connection = this.CreateConnectionProbe();
-        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
-        Watch(session);
+        var (session, connection) = StartWatched();
 
         Sys.Stop(connection.Ref);
 
@@ -120,9 +122,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Write_Refused_AbortsTheConnection()
     {
-        var connection = this.CreateConnectionProbe();
-        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
-        Watch(session);
+        var (session, connection) = StartWatched();
 
         session.Send(new Tcp.CommandFailed(Tcp.Write.Create(Bytes("OK"))), connection);
 
@@ -151,9 +151,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Write_PeerNeverAcknowledges_QueueLimitAbortsTheConnection()
     {
-        var connection = this.CreateConnectionProbe();
-        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
-        Watch(session);
+        var (session, connection) = StartWatched();
 
         // One write in flight and 1000 waiting is the limit; the next reply has nowhere to go.
         for (var i = 0; i < 1002; i++)
@@ -170,9 +168,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Close_WithWritesQueued_HandsThemToTheConnectionBeforeTheClose()
     {
-        var connection = this.CreateConnectionProbe();
-        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
-        Watch(session);
+        var (session, connection) = StartWatched();
 
         session.Send(Received("a"), connection);
         session.Send(Received("b"), connection);
@@ -189,9 +185,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task ServerShutdown_AfterAWrite_ClosesWithFlush()
     {
-        var connection = this.CreateConnectionProbe();
-        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, SessionTimeouts.Default));
-        Watch(session);
+        var (session, connection) = StartWatched();
 
         session.Send(Received("x"), connection);
         session.Tell(ServerShutdown.Instance);
@@ -204,9 +198,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Closing_ConnectionNeverConfirms_StopsAfterCloseTimeout()
     {
-        var connection = this.CreateConnectionProbe();
-        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, new SessionTimeouts(null, TimeSpan.FromMilliseconds(200))));
-        Watch(session);
+        var (session, connection) = StartWatched(new SessionTimeouts(null, TimeSpan.FromMilliseconds(200)));
 
         session.Send(Tcp.PeerClosed.Instance, connection);
         await connection.ExpectMsgAsync<Tcp.Close>();
@@ -217,9 +209,7 @@ public sealed class OkSessionTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Closing_PeerHalfCloses_WaitsForTheFinalCloseEvent()
     {
-        var connection = this.CreateConnectionProbe();
-        var session = Sys.ActorOf(OkSession.CreateProps(connection.Ref, OkCodec.Default, new SessionTimeouts(TimeSpan.FromMilliseconds(100))));
-        Watch(session);
+        var (session, connection) = StartWatched(new SessionTimeouts(TimeSpan.FromMilliseconds(100)));
         await connection.ExpectWriteAsync("Time out");
         await connection.ExpectMsgAsync<Tcp.Close>();
 

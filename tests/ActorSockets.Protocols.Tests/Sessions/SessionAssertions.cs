@@ -13,13 +13,14 @@ internal static class SessionAssertions
     public static Tcp.Received Received(string text) => new(Bytes(text));
 
     /// <summary>
-    /// A probe standing in for a connection. Sessions pull their input (a <see cref="Tcp.ResumeReading"/> when they
-    /// start and after each read); this probe ignores those, so tests see the writes and closes they are about.
+    /// A probe standing in for a connection. Sessions register themselves and pull their input (a
+    /// <see cref="Tcp.Register"/> and a <see cref="Tcp.ResumeReading"/> when they start, another read request after
+    /// each read); this probe ignores those, so tests see the writes and closes they are about.
     /// </summary>
     public static TestProbe CreateConnectionProbe(this TestKitBase kit)
     {
         var probe = kit.CreateTestProbe();
-        probe.IgnoreMessages<Tcp.ResumeReading>();
+        probe.IgnoreMessages(m => m is Tcp.ResumeReading or Tcp.Register);
         return probe;
     }
 
