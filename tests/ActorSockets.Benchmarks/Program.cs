@@ -1,15 +1,11 @@
-#if !CHAT_BENCHMARKS_EXCLUDED
 using ActorSockets.Benchmarks.Chat;
-#endif
 using ActorSockets.Benchmarks.Echo;
 using BenchmarkDotNet.Running;
 
-#if !CHAT_BENCHMARKS_EXCLUDED
 if (ChatFanoutCommand.Handles(args))
 {
     return await ChatFanoutCommand.RunAsync(args);
 }
-#endif
 
 if (EchoCommands.Handles(args))
 {

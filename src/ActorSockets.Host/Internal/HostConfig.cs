@@ -17,7 +17,7 @@ internal static class HostConfig
 
     /// <summary>The assemblies whose embedded reference.conf supply the defaults, most specific first.</summary>
     public static Assembly[] ReferenceAssemblies =>
-        [typeof(HostConfig).Assembly, typeof(EndpointHost).Assembly];
+        [typeof(HostConfig).Assembly, typeof(EndpointHost).Assembly, typeof(ActorSockets.IO.SocketsTcpExt).Assembly];
 
     /// <summary>
     /// Finds <c>hocon/actorsockets.conf</c>: in <paramref name="currentDirectory"/> and its parents up to the

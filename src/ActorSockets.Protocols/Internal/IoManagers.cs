@@ -1,5 +1,6 @@
 using System.Net;
 using Akka.Actor;
+using ActorSockets.IO;
 using Akka.IO;
 
 namespace ActorSockets.Protocols.Internal;
@@ -15,20 +16,18 @@ namespace ActorSockets.Protocols.Internal;
 /// </remarks>
 internal static class IoManagers
 {
-    /// <summary>What an endpoint on the ActorSockets transport is told while that transport is not in this build.</summary>
-    public const string TransportMissing = "io-manager = actorsockets needs the ActorSockets transport (issue 11), not in this build; set io-manager = akka";
-
     /// <summary>The TCP manager for <paramref name="endpoint"/>.</summary>
     /// <exception cref="EndpointStartException">The chosen manager cannot serve the endpoint.</exception>
     public static IActorRef Tcp(ActorSystem system, EndpointSettings endpoint) =>
-        Resolve(system, endpoint, static s => s.Tcp());
+        Resolve(system, endpoint, static s => s.Tcp(), static s => s.SocketsTcp());
 
     /// <summary>The UDP manager for <paramref name="endpoint"/>.</summary>
     /// <exception cref="EndpointStartException">The chosen manager cannot serve the endpoint.</exception>
     public static IActorRef Udp(ActorSystem system, EndpointSettings endpoint) =>
-        Resolve(system, endpoint, static s => s.Udp());
+        Resolve(system, endpoint, static s => s.Udp(), static s => s.SocketsUdp());
 
-    private static IActorRef Resolve(ActorSystem system, EndpointSettings endpoint, Func<ActorSystem, IActorRef> akkaManager)
+    private static IActorRef Resolve(
+        ActorSystem system, EndpointSettings endpoint, Func<ActorSystem, IActorRef> akkaManager, Func<ActorSystem, IActorRef> ourManager)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -38,8 +37,7 @@ internal static class IoManagers
                 CheckAkkaCanServe(endpoint);
                 return akkaManager(system);
             default:
-                // The lead wires this to system.SocketsTcp()/SocketsUdp() when the transport of issue 11 lands.
-                throw Fail(endpoint, TransportMissing);
+                return ourManager(system);
         }
     }
 

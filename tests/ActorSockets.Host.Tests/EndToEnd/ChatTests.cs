@@ -4,8 +4,7 @@ using ActorSockets.Host.Tests.Support;
 namespace ActorSockets.Host.Tests.EndToEnd;
 
 /// <summary>The chat endpoint of the real host, with three telnet-style clients.</summary>
-[Collection(RunningHostCollection.Name)]
-public sealed partial class ChatTests(RunningHost host)
+public abstract partial class ChatTests(RunningHost host)
 {
     [Fact]
     public async Task Chat_ThreeClients_NickWhoMsgAndQuit()
@@ -73,3 +72,11 @@ public sealed partial class ChatTests(RunningHost host)
     [GeneratedRegex(@"^\*\*\* Welcome to the chat, (guest-\d+)! You are in room lobby\. Type /help for the commands\.$")]
     private static partial Regex Greeting();
 }
+
+/// <summary>The tests above on the default manager, the ActorSockets transport.</summary>
+[Collection(RunningHostCollection.Name)]
+public sealed class ChatTestsOnActorSockets(RunningHost host) : ChatTests(host);
+
+/// <summary>The tests above on Akka.IO's own managers: the protocol code must not depend on which one it talks to.</summary>
+[Collection(RunningAkkaHostCollection.Name)]
+public sealed class ChatTestsOnAkka(RunningAkkaHost host) : ChatTests(host);

@@ -7,8 +7,7 @@ using ActorSockets.Host.Tests.Support;
 namespace ActorSockets.Host.Tests.EndToEnd;
 
 /// <summary>Each tutorial endpoint of the real host, driven the way the tutorial's client drives it.</summary>
-[Collection(RunningHostCollection.Name)]
-public sealed partial class EndpointTests(RunningHost host)
+public abstract partial class EndpointTests(RunningHost host)
 {
     private HostProcess Host => host.Process;
 
@@ -152,3 +151,11 @@ public sealed partial class EndpointTests(RunningHost host)
     [GeneratedRegex(@"^服务端消息: (\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})$")]
     private static partial Regex ClockText();
 }
+
+/// <summary>The tests above on the default manager, the ActorSockets transport.</summary>
+[Collection(RunningHostCollection.Name)]
+public sealed class EndpointTestsOnActorSockets(RunningHost host) : EndpointTests(host);
+
+/// <summary>The tests above on Akka.IO's own managers: the protocol code must not depend on which one it talks to.</summary>
+[Collection(RunningAkkaHostCollection.Name)]
+public sealed class EndpointTestsOnAkka(RunningAkkaHost host) : EndpointTests(host);

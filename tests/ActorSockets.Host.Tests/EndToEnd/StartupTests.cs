@@ -8,9 +8,6 @@ namespace ActorSockets.Host.Tests.EndToEnd;
 /// <summary>How the real host starts, refuses to start, and answers its informational options.</summary>
 public sealed class StartupTests : IDisposable
 {
-    /// <summary>Unix sockets and dual stack need our transport as an Akka.IO manager; Akka's own cannot serve them.</summary>
-    private const string NeedsActorSocketsManager = "needs io-manager = actorsockets (issue 11)";
-
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
     private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("actorsockets-host-e2e-");
 
@@ -34,7 +31,7 @@ public sealed class StartupTests : IDisposable
         Assert.DoesNotContain("ActorSockets host ready", host.StandardOutput, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = NeedsActorSocketsManager)]
+    [Fact]
     public async Task Start_StaleUnixSocketFile_SaysWhatToDo_KeepsTheFile_AndExitsTwo()
     {
         // What a killed host leaves behind: a socket file nobody listens on. (Disposing a .NET socket deletes the
@@ -224,7 +221,7 @@ public sealed class StartupTests : IDisposable
         Assert.Equal("OK", await client.ReadTextOfLengthAsync("OK"));
     }
 
-    [Fact(Skip = NeedsActorSocketsManager)]
+    [Fact]
     public async Task Banner_UnixSocketAndIpv6Endpoints_ShowTheirRealAddresses_AndServe()
     {
         var socketPath = Path.Combine(_temp.FullName, "chat.sock");

@@ -3,8 +3,7 @@ using ActorSockets.Host.Tests.Support;
 namespace ActorSockets.Host.Tests.EndToEnd;
 
 /// <summary>The Java tutorial's <c>GreetingClient</c> shape (writeUTF out, readUTF in), run with <c>java File.java</c>, against <c>greeting</c>.</summary>
-[Collection(RunningHostCollection.Name)]
-public sealed class TutorialJavaClientTests(RunningHost host) : IDisposable
+public abstract class TutorialJavaClientTests(RunningHost host) : IDisposable
 {
     // The tutorial's client: connect, writeUTF a hello naming the local address, print the readUTF answer
     // (after the tutorial's 服务器响应, written as Java unicode escapes so the source's encoding cannot matter).
@@ -42,3 +41,11 @@ public sealed class TutorialJavaClientTests(RunningHost host) : IDisposable
         Assert.Equal($"服务器响应: 谢谢连接我:/127.0.0.1:{port}\nGoodbye!\n", stdout);
     }
 }
+
+/// <summary>The tests above on the default manager, the ActorSockets transport.</summary>
+[Collection(RunningHostCollection.Name)]
+public sealed class TutorialJavaClientTestsOnActorSockets(RunningHost host) : TutorialJavaClientTests(host);
+
+/// <summary>The tests above on Akka.IO's own managers: the protocol code must not depend on which one it talks to.</summary>
+[Collection(RunningAkkaHostCollection.Name)]
+public sealed class TutorialJavaClientTestsOnAkka(RunningAkkaHost host) : TutorialJavaClientTests(host);

@@ -3,8 +3,7 @@ using ActorSockets.Host.Tests.Support;
 namespace ActorSockets.Host.Tests.EndToEnd;
 
 /// <summary>The first tutorial's own client shape, in python3, against the host's <c>ok</c> endpoint.</summary>
-[Collection(RunningHostCollection.Name)]
-public sealed class TutorialPythonClientTests(RunningHost host)
+public abstract class TutorialPythonClientTests(RunningHost host)
 {
     // The tutorial's client (ported to Python 3 bytes), with a socket timeout so it cannot hang.
     private const string Client = """
@@ -30,3 +29,11 @@ public sealed class TutorialPythonClientTests(RunningHost host)
         Assert.Equal("Send Successfully\nb'OK'\nSend Successfully\nb'OK'\n", stdout);
     }
 }
+
+/// <summary>The tests above on the default manager, the ActorSockets transport.</summary>
+[Collection(RunningHostCollection.Name)]
+public sealed class TutorialPythonClientTestsOnActorSockets(RunningHost host) : TutorialPythonClientTests(host);
+
+/// <summary>The tests above on Akka.IO's own managers: the protocol code must not depend on which one it talks to.</summary>
+[Collection(RunningAkkaHostCollection.Name)]
+public sealed class TutorialPythonClientTestsOnAkka(RunningAkkaHost host) : TutorialPythonClientTests(host);

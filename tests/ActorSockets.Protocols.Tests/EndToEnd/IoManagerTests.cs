@@ -13,20 +13,26 @@ public sealed class IoManagerTests : Akka.TestKit.Xunit2.TestKit
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(5);
 
-    [Fact]
-    public async Task StartAsync_AkkaManager_BindingNamesIt()
+    [Theory]
+    [InlineData(null, EndpointIoManager.ActorSockets, "actorsockets")]
+    [InlineData("io-manager = actorsockets", EndpointIoManager.ActorSockets, "actorsockets")]
+    [InlineData("io-manager = akka", EndpointIoManager.Akka, "akka")]
+    public async Task StartAsync_IoManager_BindingNamesIt(string? hocon, EndpointIoManager expected, string name)
     {
-        var bindings = await EndpointHost.StartAsync(Sys, [EndpointSettings.Create("ok", "ok"), EndpointSettings.Create("udp-hi", "udp-hi")], StartTimeout);
+        var bindings = await EndpointHost.StartAsync(
+            Sys, [EndpointSettings.Create("ok", "ok", hocon), EndpointSettings.Create("udp-hi", "udp-hi", hocon)], StartTimeout);
 
-        Assert.All(bindings, b => Assert.Equal(EndpointIoManager.Akka, b.IoManager));
-        Assert.All(bindings, b => Assert.Equal("akka", b.IoManagerName));
+        Assert.All(bindings, b => Assert.Equal(expected, b.IoManager));
+        Assert.All(bindings, b => Assert.Equal(name, b.IoManagerName));
     }
 
-    [Fact]
-    public async Task Accept_BeyondOneAcceptBatch_EveryClientIsServed()
+    [Theory]
+    [InlineData("actorsockets")]
+    [InlineData("akka")]
+    public async Task Accept_BeyondOneAcceptBatch_EveryClientIsServed(string manager)
     {
         // The listener binds in pull mode and lets the TCP listener accept 64 at a time: the 65th onwards need the next batch.
-        var bindings = await EndpointHost.StartAsync(Sys, [EndpointSettings.Create("ok", "ok")], StartTimeout);
+        var bindings = await EndpointHost.StartAsync(Sys, [EndpointSettings.Create("ok", "ok", $"io-manager = {manager}")], StartTimeout);
         var clients = new List<LoopbackClient>();
         try
         {
@@ -50,7 +56,7 @@ public sealed class IoManagerTests : Akka.TestKit.Xunit2.TestKit
         var endpoints = new[]
         {
             EndpointSettings.Create("first", "ok"),
-            EndpointSettings.Create("unix", "chat", "path = \"/tmp/as-never-bound.sock\""),
+            EndpointSettings.Create("unix", "chat", "path = \"/tmp/as-never-bound.sock\"\nio-manager = akka"),
         };
 
         var error = await Assert.ThrowsAsync<EndpointStartException>(() => EndpointHost.StartAsync(Sys, endpoints, StartTimeout));
@@ -68,7 +74,7 @@ public sealed class IoManagerTests : Akka.TestKit.Xunit2.TestKit
     [InlineData("udp-hi")]
     public async Task StartAsync_DualStackHostOnAkkaManager_FailsWithOneLine(string protocol)
     {
-        var endpoint = EndpointSettings.Create("any6", protocol, "host = \"::\"");
+        var endpoint = EndpointSettings.Create("any6", protocol, "host = \"::\"\nio-manager = akka");
 
         var error = await Assert.ThrowsAsync<EndpointStartException>(() => EndpointHost.StartAsync(Sys, [endpoint], StartTimeout));
 
@@ -78,18 +84,6 @@ public sealed class IoManagerTests : Akka.TestKit.Xunit2.TestKit
             error.Message,
             StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
-    }
-
-    [Fact]
-    public async Task StartAsync_ActorSocketsManager_FailsUntilTheTransportIsInTheBuild()
-    {
-        var endpoint = EndpointSettings.Create("ours", "ok", "io-manager = actorsockets");
-
-        var error = await Assert.ThrowsAsync<EndpointStartException>(() => EndpointHost.StartAsync(Sys, [endpoint], StartTimeout));
-
-        Assert.Equal(
-            "endpoint 'ours' (tcp 127.0.0.1:0): io-manager = actorsockets needs the ActorSockets transport (issue 11), not in this build; set io-manager = akka",
-            error.Message);
     }
 
     [Fact]
@@ -104,7 +98,7 @@ public sealed class IoManagerTests : Akka.TestKit.Xunit2.TestKit
         Assert.Equal($"endpoint 'udp-taken' (udp 127.0.0.1:{port}): address already in use", error.Message);
     }
 
-    [Fact(Skip = "needs io-manager = actorsockets (issue 11)")]
+    [Fact]
     public async Task Ok_DualStackHost_ServesIPv4AndIPv6Clients()
     {
         var bindings = await EndpointHost.StartAsync(Sys, [EndpointSettings.Create("ok", "ok", "host = \"::\"\nio-manager = actorsockets")], StartTimeout);

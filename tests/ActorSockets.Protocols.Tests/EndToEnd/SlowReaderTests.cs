@@ -4,15 +4,18 @@ using System.Text;
 namespace ActorSockets.Protocols.Tests.EndToEnd;
 
 /// <summary>
-/// On Akka's own TCP manager, whose connections queue writes without a limit, a session still bounds what it holds
-/// for a peer: one that keeps sending but never reads is aborted once the session's queue is full.
+/// On either manager (Akka's own queues writes without a byte limit) a session bounds what it holds for a peer: one
+/// that keeps sending but never reads is aborted once the session's queue is full.
 /// </summary>
 public sealed class SlowReaderTests : Akka.TestKit.Xunit2.TestKit
 {
-    [Fact]
-    public async Task Welcome_PeerSendsButNeverReads_IsAbortedOnceTheSessionQueueIsFull()
+    [Theory]
+    [InlineData("akka")]
+    [InlineData("actorsockets")]
+    public async Task Welcome_PeerSendsButNeverReads_IsAbortedOnceTheSessionQueueIsFull(string manager)
     {
-        var bindings = await EndpointHost.StartAsync(Sys, [EndpointSettings.Create("welcome", "welcome")], TimeSpan.FromSeconds(5));
+        var bindings = await EndpointHost.StartAsync(
+            Sys, [EndpointSettings.Create("welcome", "welcome", $"io-manager = {manager}")], TimeSpan.FromSeconds(5));
         using var client = await LoopbackClient.ConnectAsync(bindings[0].LocalAddress, receiveBufferSize: 8 * 1024);
         var line = Encoding.UTF8.GetBytes(new string('z', 4000) + "\n");
 
