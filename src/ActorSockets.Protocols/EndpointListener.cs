@@ -108,7 +108,7 @@ public sealed class EndpointListener : ReceiveActor
         {
             _starter = Sender;
             // Pull mode: sessions ask for each read themselves (see TcpSession), and accepting goes in batches.
-            _ioManager.Tell(new Tcp.Bind(Self, _settings.BindAddress, pullMode: true), Self);
+            _ioManager.Tell(new Tcp.Bind(Self, _settings.BindAddress, options: IoManagers.BindOptions(_settings), pullMode: true), Self);
             Become(Binding);
         });
     }

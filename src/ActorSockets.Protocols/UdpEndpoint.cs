@@ -71,7 +71,7 @@ public sealed class UdpEndpoint : ReceiveActor
         Receive<StartEndpoint>(_ =>
         {
             _starter = Sender;
-            _ioManager.Tell(new Udp.Bind(Self, _settings.BindAddress), Self);
+            _ioManager.Tell(new Udp.Bind(Self, _settings.BindAddress, IoManagers.BindOptions(_settings)), Self);
             Become(Binding);
         });
     }

@@ -41,6 +41,19 @@ internal static class IoManagers
         }
     }
 
+    /// <summary>
+    /// The socket options an endpoint binds with. On the ActorSockets transport an endpoint on <c>"::"</c> asks for
+    /// dual stack explicitly (<see cref="SocketsSO.DualStack"/>), so IPv4 clients are served too whatever the
+    /// platform's IPV6_V6ONLY default is; everything else binds with none.
+    /// </summary>
+    public static IEnumerable<Inet.SocketOption> BindOptions(EndpointSettings endpoint) =>
+        endpoint.IoManager == EndpointIoManager.ActorSockets && IsIPv6Any(endpoint)
+            ? [new SocketsSO.DualStack(true)]
+            : [];
+
+    private static bool IsIPv6Any(EndpointSettings endpoint) =>
+        endpoint.BindAddress is IPEndPoint { Address: var address } && address.Equals(IPAddress.IPv6Any);
+
     /// <summary>Throws when Akka's manager cannot bind the endpoint as configured.</summary>
     private static void CheckAkkaCanServe(EndpointSettings endpoint)
     {
@@ -49,7 +62,7 @@ internal static class IoManagers
             throw Fail(endpoint, "io-manager = akka cannot listen on a Unix domain socket path; set io-manager = actorsockets, or host and port instead of path");
         }
 
-        if (endpoint.BindAddress is IPEndPoint { Address: var address } && address.Equals(IPAddress.IPv6Any))
+        if (IsIPv6Any(endpoint))
         {
             throw Fail(endpoint, "io-manager = akka binds host \"::\" IPv6-only, so IPv4 clients would be refused; set io-manager = actorsockets for dual stack, or host = \"0.0.0.0\" for IPv4");
         }

@@ -130,30 +130,30 @@ public sealed class EndpointSettingsTests
     }
 
     [Fact]
-    public void FromConfig_IoManagerUnset_IsAkka()
+    public void FromConfig_IoManagerUnset_IsActorSockets()
     {
         var endpoint = Assert.Single(Read("actorsockets.endpoints.a { protocol = ok, port = 1 }"));
 
-        Assert.Equal(EndpointIoManager.Akka, endpoint.IoManager);
-        Assert.Equal("akka", endpoint.IoManagerName);
+        Assert.Equal(EndpointIoManager.ActorSockets, endpoint.IoManager);
+        Assert.Equal("actorsockets", endpoint.IoManagerName);
     }
 
     [Fact]
     public void FromConfig_IoManagerInDefaults_AppliesToEveryEndpointUnlessItSetsItsOwn()
     {
         var endpoints = Read("""
-            actorsockets.endpoint-defaults.io-manager = actorsockets
+            actorsockets.endpoint-defaults.io-manager = akka
             actorsockets.endpoints {
               a { protocol = ok, port = 1 }
               b { protocol = udp-hi, port = 2 }
-              c { protocol = hi, port = 3, io-manager = AKKA }
+              c { protocol = hi, port = 3, io-manager = ACTORSOCKETS }
             }
             """).ToDictionary(e => e.Name);
 
-        Assert.Equal(EndpointIoManager.ActorSockets, endpoints["a"].IoManager);
-        Assert.Equal("actorsockets", endpoints["a"].IoManagerName);
-        Assert.Equal(EndpointIoManager.ActorSockets, endpoints["b"].IoManager);
-        Assert.Equal(EndpointIoManager.Akka, endpoints["c"].IoManager);
+        Assert.Equal(EndpointIoManager.Akka, endpoints["a"].IoManager);
+        Assert.Equal("akka", endpoints["a"].IoManagerName);
+        Assert.Equal(EndpointIoManager.Akka, endpoints["b"].IoManager);
+        Assert.Equal(EndpointIoManager.ActorSockets, endpoints["c"].IoManager);
     }
 
     [Fact]
