@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using ActorSockets.Cluster.Tests.Internal;
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.TestKit;
+using Xunit.Abstractions;
+
+namespace ActorSockets.Cluster.Tests;
+
+/// <summary>
+/// How the other hosts observe a host that crashes (they must say "host lost", and how soon is set by config)
+/// and one that leaves gracefully ("server shutdown"), with the timings docs/cluster-chat.md proposes:
+/// Akka's failure-detector defaults (heartbeat 1 s, acceptable-heartbeat-pause 3 s) and the split-brain
+/// resolver's keep-majority with stable-after 7 s.
+/// </summary>
+public sealed class NodeRemovalTests : Akka.TestKit.Xunit2.TestKit
+{
+    private static readonly TimeSpan StableAfter = TimeSpan.FromSeconds(7);
+    private static readonly TimeSpan AcceptableHeartbeatPause = TimeSpan.FromSeconds(3);
+    private readonly ITestOutputHelper _output;
+
+    public NodeRemovalTests(ITestOutputHelper output)
+        : base(LoopbackCluster.Proposed(), LoopbackCluster.SystemName, output)
+    {
+        _output = output;
+    }
+
+    [Fact]
+    public async Task Crash_OneOfThreeHosts_SurvivorsSeeItUnreachableThenRemovedFromDownAfterStableAfter()
+    {
+        var nodeB = ActorSystem.Create(LoopbackCluster.SystemName, Sys.Settings.Config);
+        var nodeC = ActorSystem.Create(LoopbackCluster.SystemName, Sys.Settings.Config);
+        try
+        {
+            await LoopbackCluster.FormAsync(this, Sys, nodeB, nodeC);
+            var watchers = new[] { Watch(Sys, "events-a"), Watch(nodeB, "events-b") };
+            foreach (var watcher in watchers)
+            {
+                await watcher.ExpectMsgAsync<ClusterEvent.CurrentClusterState>();
+            }
+
+            var crashed = LoopbackCluster.AddressOf(nodeC);
+            var clock = Stopwatch.StartNew();
+            await nodeC.Terminate();
+
+            // Both watched at once, so each event is timed when it arrives.
+            var observed = await Task.WhenAll(watchers.Select(w => ObserveUntilRemovedAsync(w, crashed, clock, TimeSpan.FromSeconds(30))));
+            foreach (var (watcher, seen) in watchers.Zip(observed))
+            {
+                var unreachable = Assert.Single(seen, s => s.Event is ClusterEvent.UnreachableMember);
+                var removed = Assert.IsType<ClusterEvent.MemberRemoved>(seen[^1].Event);
+                Assert.Equal(MemberStatus.Down, removed.PreviousStatus);
+                Assert.DoesNotContain(seen, s => s.Event is ClusterEvent.MemberLeft or ClusterEvent.MemberExited);
+
+                // The resolver waits stable-after from the last reachability change before it downs anyone.
+                Assert.True(seen[^1].At - unreachable.At >= StableAfter, $"removed {seen[^1].At - unreachable.At} after unreachable, before stable-after");
+                Assert.True(seen[^1].At <= StableAfter + AcceptableHeartbeatPause + TimeSpan.FromSeconds(8), $"removed only after {seen[^1].At}");
+                _output.WriteLine($"{watcher.Ref.Path.Name}: {string.Join(", ", seen.Select(s => $"{s.Event.GetType().Name} {s.At.TotalSeconds:F1} s"))}");
+            }
+        }
+        finally
+        {
+            Shutdown(nodeB, verifySystemShutdown: false);
+            Shutdown(nodeC, verifySystemShutdown: false);
+        }
+    }
+
+    [Fact]
+    public async Task Leave_OneOfThreeHosts_SurvivorsSeeItExitAndRemovedWithoutUnreachableWellBeforeStableAfter()
+    {
+        var nodeB = ActorSystem.Create(LoopbackCluster.SystemName, Sys.Settings.Config);
+        var nodeC = ActorSystem.Create(LoopbackCluster.SystemName, Sys.Settings.Config);
+        try
+        {
+            await LoopbackCluster.FormAsync(this, Sys, nodeB, nodeC);
+            var watchers = new[] { Watch(Sys, "events-a"), Watch(nodeB, "events-b") };
+            foreach (var watcher in watchers)
+            {
+                await watcher.ExpectMsgAsync<ClusterEvent.CurrentClusterState>();
+            }
+
+            var leaving = LoopbackCluster.AddressOf(nodeC);
+            var clock = Stopwatch.StartNew();
+            await Akka.Cluster.Cluster.Get(nodeC).LeaveAsync();
+            await nodeC.Terminate();
+
+            var observed = await Task.WhenAll(watchers.Select(w => ObserveUntilRemovedAsync(w, leaving, clock, TimeSpan.FromSeconds(20))));
+            foreach (var (watcher, seen) in watchers.Zip(observed))
+            {
+                Assert.Contains(seen, s => s.Event is ClusterEvent.MemberLeft);
+                var removed = Assert.IsType<ClusterEvent.MemberRemoved>(seen[^1].Event);
+                Assert.Equal(MemberStatus.Exiting, removed.PreviousStatus);
+                Assert.DoesNotContain(seen, s => s.Event is ClusterEvent.UnreachableMember or ClusterEvent.MemberDowned);
+                Assert.True(seen[^1].At < StableAfter, $"a graceful leave took {seen[^1].At}");
+                _output.WriteLine($"{watcher.Ref.Path.Name}: {string.Join(", ", seen.Select(s => $"{s.Event.GetType().Name} {s.At.TotalSeconds:F1} s"))}");
+            }
+        }
+        finally
+        {
+            Shutdown(nodeB, verifySystemShutdown: false);
+            Shutdown(nodeC, verifySystemShutdown: false);
+        }
+    }
+
+    private TestProbe Watch(ActorSystem node, string name)
+    {
+        var probe = CreateTestProbe(node, name);
+        Akka.Cluster.Cluster.Get(node).Subscribe(
+            probe.Ref,
+            ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot,
+            typeof(ClusterEvent.IMemberEvent),
+            typeof(ClusterEvent.IReachabilityEvent));
+        return probe;
+    }
+
+    /// <summary>The events about <paramref name="node"/> a watcher saw, with when, up to and including its removal.</summary>
+    private static async Task<List<(object Event, TimeSpan At)>> ObserveUntilRemovedAsync(TestProbe watcher, Address node, Stopwatch clock, TimeSpan max)
+    {
+        var seen = new List<(object Event, TimeSpan At)>();
+        var deadline = clock.Elapsed + max;
+        while (true)
+        {
+            var remaining = deadline - clock.Elapsed;
+            Assert.True(remaining > TimeSpan.Zero, $"not removed within {max}; saw {string.Join(", ", seen.Select(s => s.Event))}");
+            var message = await watcher.ReceiveOneAsync(remaining);
+            Assert.NotNull(message);
+            var about = message switch
+            {
+                ClusterEvent.IMemberEvent e => e.Member.Address,
+                ClusterEvent.ReachabilityEvent r => r.Member.Address,
+                _ => null,
+            };
+            if (about != node)
+            {
+                continue;
+            }
+
+            seen.Add((message, clock.Elapsed));
+            if (message is ClusterEvent.MemberRemoved)
+            {
+                return seen;
+            }
+        }
+    }
+}
