@@ -102,6 +102,50 @@ public sealed class NodeRemovalTests : Akka.TestKit.Xunit2.TestKit
         }
     }
 
+    [Fact]
+    public async Task Downed_WithRunCoordinatedShutdownWhenDownOff_HostLeavesTheClusterButKeepsRunning()
+    {
+        // What the minority side of a partition goes through once the resolver downs it; here the others down it
+        // by hand. Our config turns run-coordinated-shutdown-when-down off, so the host can keep serving its own
+        // members (docs/cluster-chat.md, "this host in the minority").
+        var nodeB = ActorSystem.Create(LoopbackCluster.SystemName, Sys.Settings.Config);
+        var nodeC = ActorSystem.Create(LoopbackCluster.SystemName, Sys.Settings.Config);
+        try
+        {
+            await LoopbackCluster.FormAsync(this, Sys, nodeB, nodeC);
+            var removedSelf = CreateTestProbe(nodeC, "removed-self");
+            Akka.Cluster.Cluster.Get(nodeC).RegisterOnMemberRemoved(() => removedSelf.Ref.Tell("removed"));
+            var local = nodeC.ActorOf(Props.Create(() => new Echo()), "local-service");
+
+            Akka.Cluster.Cluster.Get(Sys).Down(LoopbackCluster.AddressOf(nodeC));
+
+            await removedSelf.ExpectMsgAsync("removed", TimeSpan.FromSeconds(15));
+            // The cluster daemon's PostStop is where Akka would start CoordinatedShutdown; wait until it has run.
+            var identify = CreateTestProbe(nodeC, "identify");
+            await AwaitAssertAsync(
+                async () =>
+                {
+                    nodeC.ActorSelection("/system/cluster").Tell(new Identify("cluster"), identify.Ref);
+                    var identity = await identify.ExpectMsgAsync<ActorIdentity>(TimeSpan.FromSeconds(1));
+                    Assert.Null(identity.Subject);
+                },
+                TimeSpan.FromSeconds(10),
+                TimeSpan.FromMilliseconds(100));
+
+            Assert.True(Akka.Cluster.Cluster.Get(nodeC).IsTerminated);
+            Assert.Null(CoordinatedShutdown.Get(nodeC).ShutdownReason);
+            Assert.False(nodeC.WhenTerminated.IsCompleted);
+            var asker = CreateTestProbe(nodeC, "asker");
+            local.Tell("still serving", asker.Ref);
+            await asker.ExpectMsgAsync("still serving");
+        }
+        finally
+        {
+            Shutdown(nodeB, verifySystemShutdown: false);
+            Shutdown(nodeC, verifySystemShutdown: false);
+        }
+    }
+
     private TestProbe Watch(ActorSystem node, string name)
     {
         var probe = CreateTestProbe(node, name);
@@ -141,5 +185,10 @@ public sealed class NodeRemovalTests : Akka.TestKit.Xunit2.TestKit
                 return seen;
             }
         }
+    }
+
+    private sealed class Echo : ReceiveActor
+    {
+        public Echo() => ReceiveAny(message => Sender.Tell(message));
     }
 }

@@ -47,6 +47,7 @@ internal static class LoopbackCluster
                   active-strategy = keep-majority
                   stable-after = {{stableAfter}}
                 }
+                # As proposed for the hosts: a downed host leaves the cluster but keeps its ActorSystem (and members).
                 run-coordinated-shutdown-when-down = off
                 log-info = off
               }
