@@ -11,99 +11,82 @@ namespace ActorSockets.Cluster.Tests;
 /// subscriber on another node in the order they were published (publisher -> local mediator -> the remote
 /// node's topic actor -> subscriber, one association each way), interleaved freely with another publisher's.
 /// </summary>
-public sealed class DistributedPubSubOrderingTests : Akka.TestKit.Xunit2.TestKit
+public sealed class DistributedPubSubOrderingTests : LoopbackClusterTestKit
 {
     private const string Topic = "actorsockets.chat";
     private const int LinesPerSpeaker = 2000;
-    private readonly ITestOutputHelper _output;
 
     public DistributedPubSubOrderingTests(ITestOutputHelper output)
-        : base(LoopbackCluster.Fast(), LoopbackCluster.SystemName, output)
+        : base(LoopbackCluster.Fast(), output)
     {
-        _output = output;
     }
 
     [Fact]
     public async Task Publish_TwoSpeakersOnTwoNodes_EachSpeakersLinesArriveInOrderOnAThirdNode()
     {
-        var nodeB = ActorSystem.Create(LoopbackCluster.SystemName, Sys.Settings.Config);
-        var nodeC = ActorSystem.Create(LoopbackCluster.SystemName, Sys.Settings.Config);
-        try
+        var nodeB = StartNode();
+        var nodeC = StartNode();
+        await LoopbackCluster.FormAsync(this, Sys, nodeB, nodeC);
+
+        var listener = CreateTestProbe(nodeB, "listener");
+        DistributedPubSub.Get(nodeB).Mediator.Tell(new Subscribe(Topic, listener.Ref), listener.Ref);
+        await listener.ExpectMsgAsync<SubscribeAck>();
+
+        // A subscription reaches other nodes' mediators by gossip (once a second, one random peer per tick),
+        // so a publisher cannot know when it is visible; publish a marker until the listener has one from each.
+        var speakerA = CreateTestProbe(Sys, "speaker-a");
+        var speakerC = CreateTestProbe(nodeC, "speaker-c");
+        await AwaitSubscriptionSeenAsync(listener, (Sys, speakerA), (nodeC, speakerC));
+
+        var publishA = Task.Run(() => Speak(Sys, speakerA, "a"));
+        var publishC = Task.Run(() => Speak(nodeC, speakerC, "c"));
+        await Task.WhenAll(publishA, publishC);
+
+        var next = new Dictionary<string, int> { ["a"] = 0, ["c"] = 0 };
+        var received = 0;
+        while (received < 2 * LinesPerSpeaker)
         {
-            await LoopbackCluster.FormAsync(this, Sys, nodeB, nodeC);
-
-            var listener = CreateTestProbe(nodeB, "listener");
-            DistributedPubSub.Get(nodeB).Mediator.Tell(new Subscribe(Topic, listener.Ref), listener.Ref);
-            await listener.ExpectMsgAsync<SubscribeAck>();
-
-            // A subscription reaches other nodes' mediators by gossip (once a second, one random peer per tick),
-            // so a publisher cannot know when it is visible; publish a marker until the listener has one from each.
-            var speakerA = CreateTestProbe(Sys, "speaker-a");
-            var speakerC = CreateTestProbe(nodeC, "speaker-c");
-            await AwaitSubscriptionSeenAsync(listener, (Sys, speakerA), (nodeC, speakerC));
-
-            var publishA = Task.Run(() => Speak(Sys, speakerA, "a"));
-            var publishC = Task.Run(() => Speak(nodeC, speakerC, "c"));
-            await Task.WhenAll(publishA, publishC);
-
-            var next = new Dictionary<string, int> { ["a"] = 0, ["c"] = 0 };
-            var received = 0;
-            while (received < 2 * LinesPerSpeaker)
+            var message = await listener.ExpectMsgAsync<object>(TimeSpan.FromSeconds(10));
+            if (message is not Line line)
             {
-                var message = await listener.ExpectMsgAsync<object>(TimeSpan.FromSeconds(10));
-                if (message is not Line line)
-                {
-                    continue; // a marker published before the lines
-                }
-
-                Assert.Equal(next[line.Speaker], line.Number);
-                next[line.Speaker]++;
-                received++;
+                continue; // a marker published before the lines
             }
 
-            Assert.Equal(LinesPerSpeaker, next["a"]);
-            Assert.Equal(LinesPerSpeaker, next["c"]);
-            _output.WriteLine($"{received} lines from two speakers on two nodes arrived in per-speaker order");
+            Assert.Equal(next[line.Speaker], line.Number);
+            next[line.Speaker]++;
+            received++;
         }
-        finally
-        {
-            Shutdown(nodeB, verifySystemShutdown: false);
-            Shutdown(nodeC, verifySystemShutdown: false);
-        }
+
+        Assert.Equal(LinesPerSpeaker, next["a"]);
+        Assert.Equal(LinesPerSpeaker, next["c"]);
+        Output.WriteLine($"{received} lines from two speakers on two nodes arrived in per-speaker order");
     }
 
     [Fact]
     public async Task Publish_RecordWithActorRef_RoundTripsThroughTheDefaultSerializer()
     {
-        var nodeB = ActorSystem.Create(LoopbackCluster.SystemName, Sys.Settings.Config);
-        try
-        {
-            await LoopbackCluster.FormAsync(this, Sys, nodeB);
-            var listener = CreateTestProbe(nodeB, "listener");
-            DistributedPubSub.Get(nodeB).Mediator.Tell(new Subscribe(Topic, listener.Ref), listener.Ref);
-            await listener.ExpectMsgAsync<SubscribeAck>();
-            var speaker = CreateTestProbe(Sys, "speaker");
-            await AwaitSubscriptionSeenAsync(listener, (Sys, speaker));
+        var nodeB = StartNode();
+        await LoopbackCluster.FormAsync(this, Sys, nodeB);
+        var listener = CreateTestProbe(nodeB, "listener");
+        DistributedPubSub.Get(nodeB).Mediator.Tell(new Subscribe(Topic, listener.Ref), listener.Ref);
+        await listener.ExpectMsgAsync<SubscribeAck>();
+        var speaker = CreateTestProbe(Sys, "speaker");
+        await AwaitSubscriptionSeenAsync(listener, (Sys, speaker));
 
-            var joined = new MemberJoined(speaker.Ref, "alice", "lobby", 7);
-            DistributedPubSub.Get(Sys).Mediator.Tell(new Publish(Topic, joined), speaker.Ref);
+        var joined = new MemberJoined(speaker.Ref, "alice", "lobby", 7);
+        DistributedPubSub.Get(Sys).Mediator.Tell(new Publish(Topic, joined), speaker.Ref);
 
-            var arrived = await listener.FishForMessageAsync<MemberJoined>(m => m is MemberJoined, TimeSpan.FromSeconds(10));
-            Assert.Equal((joined.Nick, joined.Room, joined.Sequence), (arrived.Nick, arrived.Room, arrived.Sequence));
+        var arrived = await listener.FishForMessageAsync<MemberJoined>(m => m is MemberJoined, TimeSpan.FromSeconds(10));
+        Assert.Equal((joined.Nick, joined.Room, joined.Sequence), (arrived.Nick, arrived.Room, arrived.Sequence));
 
-            // The ref arrives as a remote ref to the speaker: same path and uid, the sending node's address.
-            Assert.Equal(speaker.Ref.Path.ToStringWithoutAddress(), arrived.Member.Path.ToStringWithoutAddress());
-            Assert.Equal(speaker.Ref.Path.Uid, arrived.Member.Path.Uid);
-            Assert.Equal(LoopbackCluster.AddressOf(Sys), arrived.Member.Path.Address);
+        // The ref arrives as a remote ref to the speaker: same path and uid, the sending node's address.
+        Assert.Equal(speaker.Ref.Path.ToStringWithoutAddress(), arrived.Member.Path.ToStringWithoutAddress());
+        Assert.Equal(speaker.Ref.Path.Uid, arrived.Member.Path.Uid);
+        Assert.Equal(LoopbackCluster.AddressOf(Sys), arrived.Member.Path.Address);
 
-            // The remote ref works: a reply through it reaches the speaker's node.
-            arrived.Member.Tell("hello back", listener.Ref);
-            await speaker.ExpectMsgAsync("hello back");
-        }
-        finally
-        {
-            Shutdown(nodeB, verifySystemShutdown: false);
-        }
+        // The remote ref works: a reply through it reaches the speaker's node.
+        arrived.Member.Tell("hello back", listener.Ref);
+        await speaker.ExpectMsgAsync("hello back");
     }
 
     private static void Speak(ActorSystem node, TestProbe speaker, string name)

@@ -13,92 +13,58 @@ namespace ActorSockets.Cluster.Tests;
 /// Akka's failure-detector defaults (heartbeat 1 s, acceptable-heartbeat-pause 3 s) and the split-brain
 /// resolver's keep-majority with stable-after 7 s.
 /// </summary>
-public sealed class NodeRemovalTests : Akka.TestKit.Xunit2.TestKit
+public sealed class NodeRemovalTests : LoopbackClusterTestKit
 {
     private static readonly TimeSpan StableAfter = TimeSpan.FromSeconds(7);
     private static readonly TimeSpan AcceptableHeartbeatPause = TimeSpan.FromSeconds(3);
-    private readonly ITestOutputHelper _output;
 
     public NodeRemovalTests(ITestOutputHelper output)
-        : base(LoopbackCluster.Proposed(), LoopbackCluster.SystemName, output)
+        : base(LoopbackCluster.Proposed(), output)
     {
-        _output = output;
     }
 
     [Fact]
     public async Task Crash_OneOfThreeHosts_SurvivorsSeeItUnreachableThenRemovedFromDownAfterStableAfter()
     {
-        var nodeB = ActorSystem.Create(LoopbackCluster.SystemName, Sys.Settings.Config);
-        var nodeC = ActorSystem.Create(LoopbackCluster.SystemName, Sys.Settings.Config);
-        try
+        var (nodeC, watchers) = await ThreeHostsTwoWatchingTheThirdAsync();
+        var crashed = LoopbackCluster.AddressOf(nodeC);
+        var clock = Stopwatch.StartNew();
+        await nodeC.Terminate();
+
+        // Both watched at once, so each event is timed when it arrives.
+        var observed = await Task.WhenAll(watchers.Select(w => ObserveUntilRemovedAsync(w, crashed, clock, TimeSpan.FromSeconds(30))));
+        foreach (var (watcher, seen) in watchers.Zip(observed))
         {
-            await LoopbackCluster.FormAsync(this, Sys, nodeB, nodeC);
-            var watchers = new[] { Watch(Sys, "events-a"), Watch(nodeB, "events-b") };
-            foreach (var watcher in watchers)
-            {
-                await watcher.ExpectMsgAsync<ClusterEvent.CurrentClusterState>();
-            }
+            var unreachable = Assert.Single(seen, s => s.Event is ClusterEvent.UnreachableMember);
+            var removed = Assert.IsType<ClusterEvent.MemberRemoved>(seen[^1].Event);
+            Assert.Equal(MemberStatus.Down, removed.PreviousStatus);
+            Assert.DoesNotContain(seen, s => s.Event is ClusterEvent.MemberLeft or ClusterEvent.MemberExited);
 
-            var crashed = LoopbackCluster.AddressOf(nodeC);
-            var clock = Stopwatch.StartNew();
-            await nodeC.Terminate();
-
-            // Both watched at once, so each event is timed when it arrives.
-            var observed = await Task.WhenAll(watchers.Select(w => ObserveUntilRemovedAsync(w, crashed, clock, TimeSpan.FromSeconds(30))));
-            foreach (var (watcher, seen) in watchers.Zip(observed))
-            {
-                var unreachable = Assert.Single(seen, s => s.Event is ClusterEvent.UnreachableMember);
-                var removed = Assert.IsType<ClusterEvent.MemberRemoved>(seen[^1].Event);
-                Assert.Equal(MemberStatus.Down, removed.PreviousStatus);
-                Assert.DoesNotContain(seen, s => s.Event is ClusterEvent.MemberLeft or ClusterEvent.MemberExited);
-
-                // The resolver waits stable-after from the last reachability change before it downs anyone.
-                Assert.True(seen[^1].At - unreachable.At >= StableAfter, $"removed {seen[^1].At - unreachable.At} after unreachable, before stable-after");
-                Assert.True(seen[^1].At <= StableAfter + AcceptableHeartbeatPause + TimeSpan.FromSeconds(8), $"removed only after {seen[^1].At}");
-                _output.WriteLine($"{watcher.Ref.Path.Name}: {string.Join(", ", seen.Select(s => $"{s.Event.GetType().Name} {s.At.TotalSeconds:F1} s"))}");
-            }
-        }
-        finally
-        {
-            Shutdown(nodeB, verifySystemShutdown: false);
-            Shutdown(nodeC, verifySystemShutdown: false);
+            // The resolver waits stable-after from the last reachability change before it downs anyone.
+            Assert.True(seen[^1].At - unreachable.At >= StableAfter, $"removed {seen[^1].At - unreachable.At} after unreachable, before stable-after");
+            Assert.True(seen[^1].At <= StableAfter + AcceptableHeartbeatPause + TimeSpan.FromSeconds(8), $"removed only after {seen[^1].At}");
+            Output.WriteLine($"{watcher.Ref.Path.Name}: {string.Join(", ", seen.Select(s => $"{s.Event.GetType().Name} {s.At.TotalSeconds:F1} s"))}");
         }
     }
 
     [Fact]
     public async Task Leave_OneOfThreeHosts_SurvivorsSeeItExitAndRemovedWithoutUnreachableWellBeforeStableAfter()
     {
-        var nodeB = ActorSystem.Create(LoopbackCluster.SystemName, Sys.Settings.Config);
-        var nodeC = ActorSystem.Create(LoopbackCluster.SystemName, Sys.Settings.Config);
-        try
-        {
-            await LoopbackCluster.FormAsync(this, Sys, nodeB, nodeC);
-            var watchers = new[] { Watch(Sys, "events-a"), Watch(nodeB, "events-b") };
-            foreach (var watcher in watchers)
-            {
-                await watcher.ExpectMsgAsync<ClusterEvent.CurrentClusterState>();
-            }
+        var (nodeC, watchers) = await ThreeHostsTwoWatchingTheThirdAsync();
+        var leaving = LoopbackCluster.AddressOf(nodeC);
+        var clock = Stopwatch.StartNew();
+        await Akka.Cluster.Cluster.Get(nodeC).LeaveAsync();
+        await nodeC.Terminate();
 
-            var leaving = LoopbackCluster.AddressOf(nodeC);
-            var clock = Stopwatch.StartNew();
-            await Akka.Cluster.Cluster.Get(nodeC).LeaveAsync();
-            await nodeC.Terminate();
-
-            var observed = await Task.WhenAll(watchers.Select(w => ObserveUntilRemovedAsync(w, leaving, clock, TimeSpan.FromSeconds(20))));
-            foreach (var (watcher, seen) in watchers.Zip(observed))
-            {
-                Assert.Contains(seen, s => s.Event is ClusterEvent.MemberLeft);
-                var removed = Assert.IsType<ClusterEvent.MemberRemoved>(seen[^1].Event);
-                Assert.Equal(MemberStatus.Exiting, removed.PreviousStatus);
-                Assert.DoesNotContain(seen, s => s.Event is ClusterEvent.UnreachableMember or ClusterEvent.MemberDowned);
-                Assert.True(seen[^1].At < StableAfter, $"a graceful leave took {seen[^1].At}");
-                _output.WriteLine($"{watcher.Ref.Path.Name}: {string.Join(", ", seen.Select(s => $"{s.Event.GetType().Name} {s.At.TotalSeconds:F1} s"))}");
-            }
-        }
-        finally
+        var observed = await Task.WhenAll(watchers.Select(w => ObserveUntilRemovedAsync(w, leaving, clock, TimeSpan.FromSeconds(20))));
+        foreach (var (watcher, seen) in watchers.Zip(observed))
         {
-            Shutdown(nodeB, verifySystemShutdown: false);
-            Shutdown(nodeC, verifySystemShutdown: false);
+            Assert.Contains(seen, s => s.Event is ClusterEvent.MemberLeft);
+            var removed = Assert.IsType<ClusterEvent.MemberRemoved>(seen[^1].Event);
+            Assert.Equal(MemberStatus.Exiting, removed.PreviousStatus);
+            Assert.DoesNotContain(seen, s => s.Event is ClusterEvent.UnreachableMember or ClusterEvent.MemberDowned);
+            Assert.True(seen[^1].At < StableAfter, $"a graceful leave took {seen[^1].At}");
+            Output.WriteLine($"{watcher.Ref.Path.Name}: {string.Join(", ", seen.Select(s => $"{s.Event.GetType().Name} {s.At.TotalSeconds:F1} s"))}");
         }
     }
 
@@ -108,42 +74,49 @@ public sealed class NodeRemovalTests : Akka.TestKit.Xunit2.TestKit
         // What the minority side of a partition goes through once the resolver downs it; here the others down it
         // by hand. Our config turns run-coordinated-shutdown-when-down off, so the host can keep serving its own
         // members (docs/cluster-chat.md, "this host in the minority").
-        var nodeB = ActorSystem.Create(LoopbackCluster.SystemName, Sys.Settings.Config);
-        var nodeC = ActorSystem.Create(LoopbackCluster.SystemName, Sys.Settings.Config);
-        try
+        var nodeB = StartNode();
+        var nodeC = StartNode();
+        await LoopbackCluster.FormAsync(this, Sys, nodeB, nodeC);
+        var removedSelf = CreateTestProbe(nodeC, "removed-self");
+        Akka.Cluster.Cluster.Get(nodeC).RegisterOnMemberRemoved(() => removedSelf.Ref.Tell("removed"));
+        var local = nodeC.ActorOf(Props.Create(() => new Echo()), "local-service");
+
+        Akka.Cluster.Cluster.Get(Sys).Down(LoopbackCluster.AddressOf(nodeC));
+
+        await removedSelf.ExpectMsgAsync("removed", TimeSpan.FromSeconds(15));
+        // The cluster daemon's PostStop is where Akka would start CoordinatedShutdown; wait until it has run.
+        var identify = CreateTestProbe(nodeC, "identify");
+        await AwaitAssertAsync(
+            async () =>
+            {
+                nodeC.ActorSelection("/system/cluster").Tell(new Identify("cluster"), identify.Ref);
+                var identity = await identify.ExpectMsgAsync<ActorIdentity>(TimeSpan.FromSeconds(1));
+                Assert.Null(identity.Subject);
+            },
+            TimeSpan.FromSeconds(10),
+            TimeSpan.FromMilliseconds(100));
+
+        Assert.True(Akka.Cluster.Cluster.Get(nodeC).IsTerminated);
+        Assert.Null(CoordinatedShutdown.Get(nodeC).ShutdownReason);
+        Assert.False(nodeC.WhenTerminated.IsCompleted);
+        var asker = CreateTestProbe(nodeC, "asker");
+        local.Tell("still serving", asker.Ref);
+        await asker.ExpectMsgAsync("still serving");
+    }
+
+    /// <summary>Forms A (Sys), B and C; A and B watch member and reachability events from a snapshot on.</summary>
+    private async Task<(ActorSystem Third, TestProbe[] Watchers)> ThreeHostsTwoWatchingTheThirdAsync()
+    {
+        var nodeB = StartNode();
+        var nodeC = StartNode();
+        await LoopbackCluster.FormAsync(this, Sys, nodeB, nodeC);
+        var watchers = new[] { Watch(Sys, "events-a"), Watch(nodeB, "events-b") };
+        foreach (var watcher in watchers)
         {
-            await LoopbackCluster.FormAsync(this, Sys, nodeB, nodeC);
-            var removedSelf = CreateTestProbe(nodeC, "removed-self");
-            Akka.Cluster.Cluster.Get(nodeC).RegisterOnMemberRemoved(() => removedSelf.Ref.Tell("removed"));
-            var local = nodeC.ActorOf(Props.Create(() => new Echo()), "local-service");
-
-            Akka.Cluster.Cluster.Get(Sys).Down(LoopbackCluster.AddressOf(nodeC));
-
-            await removedSelf.ExpectMsgAsync("removed", TimeSpan.FromSeconds(15));
-            // The cluster daemon's PostStop is where Akka would start CoordinatedShutdown; wait until it has run.
-            var identify = CreateTestProbe(nodeC, "identify");
-            await AwaitAssertAsync(
-                async () =>
-                {
-                    nodeC.ActorSelection("/system/cluster").Tell(new Identify("cluster"), identify.Ref);
-                    var identity = await identify.ExpectMsgAsync<ActorIdentity>(TimeSpan.FromSeconds(1));
-                    Assert.Null(identity.Subject);
-                },
-                TimeSpan.FromSeconds(10),
-                TimeSpan.FromMilliseconds(100));
-
-            Assert.True(Akka.Cluster.Cluster.Get(nodeC).IsTerminated);
-            Assert.Null(CoordinatedShutdown.Get(nodeC).ShutdownReason);
-            Assert.False(nodeC.WhenTerminated.IsCompleted);
-            var asker = CreateTestProbe(nodeC, "asker");
-            local.Tell("still serving", asker.Ref);
-            await asker.ExpectMsgAsync("still serving");
+            await watcher.ExpectMsgAsync<ClusterEvent.CurrentClusterState>();
         }
-        finally
-        {
-            Shutdown(nodeB, verifySystemShutdown: false);
-            Shutdown(nodeC, verifySystemShutdown: false);
-        }
+
+        return (nodeC, watchers);
     }
 
     private TestProbe Watch(ActorSystem node, string name)
