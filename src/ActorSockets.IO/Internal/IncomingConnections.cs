@@ -28,6 +28,7 @@ internal sealed class IncomingConnections
 
     public IncomingConnections(
         TcpSettings settings,
+        RegisterTimeouts registerTimeouts,
         ILoggingAdapter logger,
         IActorRef bindHandler,
         EndPoint listenAddress,
@@ -35,6 +36,7 @@ internal sealed class IncomingConnections
         bool pullMode)
     {
         Settings = settings;
+        RegisterTimeouts = registerTimeouts;
         Logger = logger;
         BindHandler = bindHandler;
         ListenAddress = listenAddress;
@@ -44,6 +46,9 @@ internal sealed class IncomingConnections
     }
 
     public TcpSettings Settings { get; }
+
+    /// <summary>The manager's register timeouts, where each connection starts its wait for Register.</summary>
+    public RegisterTimeouts RegisterTimeouts { get; }
 
     public ILoggingAdapter Logger { get; }
 

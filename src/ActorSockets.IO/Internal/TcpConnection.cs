@@ -46,11 +46,13 @@ internal abstract partial class TcpConnection : ActorBase
     private bool _useResumeWriting = true;
 
     /// <summary>
-    /// The one timeout a connection has pending at a time: the register timeout until <see cref="Tcp.Register"/>
-    /// (or a close) arrives, none while open, then the close timeout once a close has to wait. One field for
-    /// both keeps each connection a reference smaller; <see cref="PostStop"/> cancels whichever it is.
+    /// The one timeout a connection has pending at a time: its <see cref="RegisterWait"/> (swept by the manager's
+    /// <see cref="RegisterTimeouts"/>) until <see cref="Tcp.Register"/> or a close arrives, none while open, then
+    /// the close timeout's <see cref="ICancelable"/> once a close has to wait. One field for both keeps each
+    /// connection a reference smaller; <see cref="CancelTimeout"/> (also from <see cref="PostStop"/>) ends
+    /// whichever it is.
     /// </summary>
-    private ICancelable? _timeout;
+    private object? _timeout;
 
     protected TcpConnection(TcpSettings settings, ILoggingAdapter logger, bool pullMode)
     {
@@ -85,7 +87,12 @@ internal abstract partial class TcpConnection : ActorBase
     /// <see cref="Tcp.Connected"/> with this actor as sender, and waits for <see cref="Tcp.Register"/>.
     /// </summary>
     protected void AcceptConnectedSocket(
-        Socket socket, IActorRef announceTo, EndPoint remote, EndPoint local, IEnumerable<Inet.SocketOption>? options)
+        Socket socket,
+        IActorRef announceTo,
+        EndPoint remote,
+        EndPoint local,
+        IEnumerable<Inet.SocketOption>? options,
+        RegisterTimeouts registerTimeouts)
     {
         RemoteAddress = remote;
         _channel = new TcpChannel(socket, Self, Self, Settings.ReceiveBufferSize);
@@ -114,13 +121,12 @@ internal abstract partial class TcpConnection : ActorBase
         }
 
         announceTo.Tell(new Tcp.Connected(remote, local), Self);
-        _timeout = Context.System.Scheduler.ScheduleTellOnceCancelable(
-            Settings.RegisterTimeout, Self, RegisterTimedOut.Instance, Self);
+        _timeout = registerTimeouts.Start(Self);
     }
 
     protected override void PostStop()
     {
-        _timeout?.Cancel();
+        CancelTimeout();
         _channel?.Dispose();
         base.PostStop();
     }
@@ -213,7 +219,16 @@ internal abstract partial class TcpConnection : ActorBase
 
     private void CancelTimeout()
     {
-        _timeout?.Cancel();
+        switch (_timeout)
+        {
+            case RegisterWait wait:
+                wait.Settle();
+                break;
+            case ICancelable timer:
+                timer.Cancel();
+                break;
+        }
+
         _timeout = null;
     }
 
@@ -269,7 +284,10 @@ internal abstract partial class TcpConnection : ActorBase
         Context.Stop(Self);
     }
 
-    /// <summary>Fires when no <see cref="Tcp.Register"/> came within the register timeout. Internal for tests.</summary>
+    /// <summary>
+    /// Sent by the manager's <see cref="RegisterTimeouts"/> sweep when no <see cref="Tcp.Register"/> came within the
+    /// register timeout. Internal for tests.
+    /// </summary>
     internal sealed record RegisterTimedOut : IDeadLetterSuppression
     {
         public static RegisterTimedOut Instance { get; } = new();

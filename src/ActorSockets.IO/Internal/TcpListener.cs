@@ -31,6 +31,7 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
     private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly TcpSettings _settings;
+    private readonly RegisterTimeouts _registerTimeouts;
     private readonly ILoggingAdapter _logger;
     private readonly ILoggingAdapter _connectionLogger;
     private readonly IActorRef _commander;
@@ -44,9 +45,16 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
     /// <summary>Accept permits spent on failed accepts, given back together when the retry timer fires.</summary>
     private int _acceptsToRetry;
 
-    public TcpListener(TcpSettings settings, ILoggingAdapter logger, ILoggingAdapter connectionLogger, IActorRef commander, Tcp.Bind bind)
+    public TcpListener(
+        TcpSettings settings,
+        RegisterTimeouts registerTimeouts,
+        ILoggingAdapter logger,
+        ILoggingAdapter connectionLogger,
+        IActorRef commander,
+        Tcp.Bind bind)
     {
         _settings = settings;
+        _registerTimeouts = registerTimeouts;
         _logger = logger;
         _connectionLogger = connectionLogger;
         _commander = commander;
@@ -85,7 +93,7 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
         }
 
         _incoming = new IncomingConnections(
-            _settings, _connectionLogger, _bind.Handler, _localAddress, _bind.Options, _bind.PullMode);
+            _settings, _registerTimeouts, _connectionLogger, _bind.Handler, _localAddress, _bind.Options, _bind.PullMode);
         _acceptor = new TcpAcceptor(socket, ChannelOwner.TellTo(Self));
         _acceptor.Start();
         Context.Watch(_bind.Handler);
