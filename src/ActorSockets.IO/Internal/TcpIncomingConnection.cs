@@ -41,6 +41,9 @@ internal sealed class TcpIncomingConnection : TcpConnection
         // Covers a stop before PreStart handed the socket to the channel.
         base.PostStop();
         _socket?.Dispose();
-        Context.Parent.Tell(TcpListener.ConnectionStopped.Instance, Self);
+        if (_shared.ConnectionStopped())
+        {
+            Context.Parent.Tell(TcpListener.ConnectionStopped.Instance, Self);
+        }
     }
 }

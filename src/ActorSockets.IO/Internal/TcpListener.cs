@@ -37,7 +37,6 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
     private readonly IActorRef _commander;
     private IncomingConnections? _incoming;
     private readonly Tcp.Bind _bind;
-    private int _connectionCount;
     private TcpAcceptor? _acceptor;
     private EndPoint _localAddress;
     private string? _unixPathToDelete;
@@ -162,9 +161,10 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
             TcpListenerLog.Unbound(_logger, _localAddress);
             Sender.Tell(Tcp.Unbound.Instance, Self);
             Become(Draining);
+            _incoming?.BeginDraining();
             StopIfDrained();
         });
-        Receive<ConnectionStopped>(_ => OnConnectionStopped());
+        Receive<ConnectionStopped>(_ => { });
     }
 
     /// <summary>Unbound: no longer accepting, waiting for the existing connections to finish.</summary>
@@ -176,11 +176,7 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
         Receive<ChannelAccepted>(_ => { });
         Receive<ChannelAcceptFailed>(_ => { });
         Receive<RetryAccept>(_ => { });
-        Receive<ConnectionStopped>(_ =>
-        {
-            OnConnectionStopped();
-            StopIfDrained();
-        });
+        Receive<ConnectionStopped>(_ => StopIfDrained());
     }
 
     private void OnAccepted()
@@ -191,7 +187,8 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
             return;
         }
 
-        if (_connectionCount >= _settings.MaxConnections)
+        IncomingConnections incoming = _incoming!;
+        if (incoming.Live >= _settings.MaxConnections)
         {
             TcpListenerLog.MaxConnectionsReached(
                 _logger, _localAddress, _settings.MaxConnections, SocketFactory.RemoteOf(socket, _localAddress));
@@ -199,10 +196,9 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
         }
         else
         {
-            IncomingConnections incoming = _incoming!;
+            incoming.ConnectionStarted();
             incoming.HandOver(socket);
             Context.ActorOf(incoming.Props);
-            _connectionCount++;
         }
 
         if (!_bind.PullMode)
@@ -233,11 +229,9 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
         }
     }
 
-    private void OnConnectionStopped() => _connectionCount--;
-
     private void StopIfDrained()
     {
-        if (_connectionCount == 0)
+        if (_incoming is null || _incoming.Live == 0)
         {
             Context.Stop(Self);
         }
@@ -267,8 +261,8 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
     }
 
     /// <summary>
-    /// Sent by a connection to its listener from PostStop, so the listener can count its live connections
-    /// (for max-connections and for draining after Unbind) without watching each of them.
+    /// Sent by a connection to its draining listener (after Unbind) from PostStop, so the listener can stop with
+    /// its last connection without watching each of them. The count itself is <see cref="IncomingConnections.Live"/>.
     /// </summary>
     internal sealed record ConnectionStopped : IDeadLetterSuppression
     {
