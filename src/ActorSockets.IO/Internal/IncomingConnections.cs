@@ -31,6 +31,7 @@ internal sealed class IncomingConnections
     public IncomingConnections(
         TcpSettings settings,
         RegisterTimeouts registerTimeouts,
+        IActorRef handlerWatcher,
         ILoggingAdapter logger,
         IActorRef bindHandler,
         EndPoint listenAddress,
@@ -39,6 +40,7 @@ internal sealed class IncomingConnections
     {
         Settings = settings;
         RegisterTimeouts = registerTimeouts;
+        HandlerWatcher = handlerWatcher;
         Logger = logger;
         BindHandler = bindHandler;
         ListenAddress = listenAddress;
@@ -51,6 +53,9 @@ internal sealed class IncomingConnections
 
     /// <summary>The manager's register timeouts, where each connection starts its wait for Register.</summary>
     public RegisterTimeouts RegisterTimeouts { get; }
+
+    /// <summary>The manager's <see cref="Internal.HandlerWatcher"/>, which watches each connection's handler.</summary>
+    public IActorRef HandlerWatcher { get; }
 
     public ILoggingAdapter Logger { get; }
 

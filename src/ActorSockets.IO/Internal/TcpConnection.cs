@@ -42,6 +42,9 @@ internal abstract partial class TcpConnection : ActorBase
     private readonly bool _pullMode;
     private TcpChannel? _channel;
     private IActorRef? _handler;
+
+    /// <summary>The manager's <see cref="Internal.HandlerWatcher"/>, which watches <see cref="_handler"/> for us.</summary>
+    private IActorRef? _handlerWatcher;
     private bool _keepOpenOnPeerClosed;
     private bool _useResumeWriting = true;
 
@@ -92,8 +95,10 @@ internal abstract partial class TcpConnection : ActorBase
         EndPoint remote,
         EndPoint local,
         IEnumerable<Inet.SocketOption>? options,
-        RegisterTimeouts registerTimeouts)
+        RegisterTimeouts registerTimeouts,
+        IActorRef handlerWatcher)
     {
+        _handlerWatcher = handlerWatcher;
         RemoteAddress = remote;
         _channel = new TcpChannel(socket, Self, Self, Settings.ReceiveBufferSize);
         try
@@ -126,6 +131,11 @@ internal abstract partial class TcpConnection : ActorBase
 
     protected override void PostStop()
     {
+        if (_handler is not null)
+        {
+            _handlerWatcher?.Tell(new HandlerWatcher.Forget(_handler, Self), Self);
+        }
+
         CancelTimeout();
         _channel?.Dispose();
         base.PostStop();
@@ -199,8 +209,8 @@ internal abstract partial class TcpConnection : ActorBase
             case ChannelFailed failed:
                 OnChannelFailed(failed);
                 return true;
-            case Terminated terminated:
-                OnTerminated(terminated);
+            case HandlerWatcher.HandlerTerminated:
+                OnHandlerTerminated();
                 return true;
             default:
                 return false;
@@ -213,7 +223,7 @@ internal abstract partial class TcpConnection : ActorBase
         _handler = register.Handler;
         _keepOpenOnPeerClosed = register.KeepOpenOnPeerClosed;
         _useResumeWriting = register.UseResumeWriting;
-        Context.Watch(register.Handler);
+        _handlerWatcher?.Tell(new HandlerWatcher.Watch(register.Handler, Self), Self);
         StartReading();
     }
 
@@ -232,13 +242,8 @@ internal abstract partial class TcpConnection : ActorBase
         _timeout = null;
     }
 
-    private void OnTerminated(Terminated terminated)
+    private void OnHandlerTerminated()
     {
-        if (!terminated.ActorRef.Equals(_handler))
-        {
-            return;
-        }
-
         // Nobody is left to tell anything: send FIN so the peer reads end-of-stream, and stop.
         TcpConnectionLog.HandlerStopped(Logger, RemoteAddress);
         _channel?.ShutdownOutput();

@@ -33,7 +33,7 @@ internal sealed class TcpIncomingConnection : TcpConnection
         EndPoint local = SocketFactory.IsSpecificAddress(listenAddress)
             ? listenAddress
             : SocketFactory.LocalOf(_socket, listenAddress);
-        AcceptConnectedSocket(_socket, _shared.BindHandler, remote, local, _shared.Options, _shared.RegisterTimeouts);
+        AcceptConnectedSocket(_socket, _shared.BindHandler, remote, local, _shared.Options, _shared.RegisterTimeouts, _shared.HandlerWatcher);
     }
 
     protected override void PostStop()

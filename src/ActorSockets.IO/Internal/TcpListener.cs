@@ -32,6 +32,7 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
 
     private readonly TcpSettings _settings;
     private readonly RegisterTimeouts _registerTimeouts;
+    private readonly IActorRef _handlerWatcher;
     private readonly ILoggingAdapter _logger;
     private readonly ILoggingAdapter _connectionLogger;
     private readonly IActorRef _commander;
@@ -47,6 +48,7 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
     public TcpListener(
         TcpSettings settings,
         RegisterTimeouts registerTimeouts,
+        IActorRef handlerWatcher,
         ILoggingAdapter logger,
         ILoggingAdapter connectionLogger,
         IActorRef commander,
@@ -54,6 +56,7 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
     {
         _settings = settings;
         _registerTimeouts = registerTimeouts;
+        _handlerWatcher = handlerWatcher;
         _logger = logger;
         _connectionLogger = connectionLogger;
         _commander = commander;
@@ -92,7 +95,7 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
         }
 
         _incoming = new IncomingConnections(
-            _settings, _registerTimeouts, _connectionLogger, _bind.Handler, _localAddress, _bind.Options, _bind.PullMode);
+            _settings, _registerTimeouts, _handlerWatcher, _connectionLogger, _bind.Handler, _localAddress, _bind.Options, _bind.PullMode);
         _acceptor = new TcpAcceptor(socket, ChannelOwner.TellTo(Self));
         _acceptor.Start();
         Context.Watch(_bind.Handler);

@@ -9,7 +9,8 @@ namespace ActorSockets.IO.Internal;
 /// <see cref="TcpListener"/> child and a <see cref="Tcp.Connect"/> a <see cref="TcpOutgoingConnection"/>
 /// child; each answers the command's sender itself. A child that throws is stopped, never restarted: a
 /// restart could not bring back its socket. The manager also sweeps the register timeouts of all its
-/// connections (<see cref="RegisterTimeouts"/>) on one timer, which dies with it.
+/// connections (<see cref="RegisterTimeouts"/>) on one timer, which dies with it, and its
+/// <see cref="HandlerWatcher"/> child watches their handlers.
 /// </summary>
 internal sealed class TcpManager : ReceiveActor, IWithTimers
 {
@@ -18,18 +19,19 @@ internal sealed class TcpManager : ReceiveActor, IWithTimers
         ILoggingAdapter listenerLogger = Logging.GetLogger(Context.System, typeof(TcpListener));
         ILoggingAdapter connectionLogger = Logging.GetLogger(Context.System, typeof(TcpConnection));
         var registerTimeouts = new RegisterTimeouts(settings.RegisterTimeout, Self);
+        IActorRef handlerWatcher = Context.ActorOf(ActorProps.Of(() => new HandlerWatcher()), "handler-watcher");
 
         Receive<Tcp.Bind>(bind =>
         {
             IActorRef commander = Sender;
             Context.ActorOf(ActorProps.Of(() =>
-                new TcpListener(settings, registerTimeouts, listenerLogger, connectionLogger, commander, bind)));
+                new TcpListener(settings, registerTimeouts, handlerWatcher, listenerLogger, connectionLogger, commander, bind)));
         });
         Receive<Tcp.Connect>(connect =>
         {
             IActorRef commander = Sender;
             Context.ActorOf(ActorProps.Of(() =>
-                new TcpOutgoingConnection(settings, registerTimeouts, connectionLogger, commander, connect))
+                new TcpOutgoingConnection(settings, registerTimeouts, handlerWatcher, connectionLogger, commander, connect))
                 .WithMailbox(LeanMailbox.Id));
         });
         Receive<RegisterTimeouts.Sweep>(_ =>

@@ -33,6 +33,7 @@ public class IncomingConnectionsTests(ITestOutputHelper output) : Akka.TestKit.X
     private IncomingConnections Create() => new(
         new TcpSettings(),
         new RegisterTimeouts(TimeSpan.FromSeconds(5), ActorRefs.Nobody),
+        ActorRefs.Nobody,
         Logging.GetLogger(Sys, typeof(IncomingConnectionsTests)),
         TestActor,
         new IPEndPoint(IPAddress.Loopback, 0),
