@@ -19,7 +19,11 @@ public sealed record TcpSettings
     /// </summary>
     public long WriteQueueLimit { get; init; } = 128 * 1024;
 
-    /// <summary>How long a new connection waits for <see cref="Tcp.Register"/>. Defaults to 5 s.</summary>
+    /// <summary>
+    /// How long a new connection waits for <see cref="Tcp.Register"/> before it is closed; the close comes at most a
+    /// tenth of this (between 10 ms and 1 s) later, as the manager checks every connection's deadline on one timer.
+    /// Defaults to 5 s.
+    /// </summary>
     public TimeSpan RegisterTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>

@@ -25,9 +25,13 @@ namespace ActorSockets.IO.Internal;
 internal sealed class IncomingConnections
 {
     private readonly ConcurrentQueue<Socket> _unclaimed = new();
+    private int _live;
+    private int _draining;
 
     public IncomingConnections(
         TcpSettings settings,
+        RegisterTimeouts registerTimeouts,
+        IActorRef handlerWatcher,
         ILoggingAdapter logger,
         IActorRef bindHandler,
         EndPoint listenAddress,
@@ -35,6 +39,8 @@ internal sealed class IncomingConnections
         bool pullMode)
     {
         Settings = settings;
+        RegisterTimeouts = registerTimeouts;
+        HandlerWatcher = handlerWatcher;
         Logger = logger;
         BindHandler = bindHandler;
         ListenAddress = listenAddress;
@@ -44,6 +50,12 @@ internal sealed class IncomingConnections
     }
 
     public TcpSettings Settings { get; }
+
+    /// <summary>The manager's register timeouts, where each connection starts its wait for Register.</summary>
+    public RegisterTimeouts RegisterTimeouts { get; }
+
+    /// <summary>The manager's <see cref="Internal.HandlerWatcher"/>, which watches each connection's handler.</summary>
+    public IActorRef HandlerWatcher { get; }
 
     public ILoggingAdapter Logger { get; }
 
@@ -63,6 +75,32 @@ internal sealed class IncomingConnections
 
     /// <summary>Called once by each connection actor's constructor.</summary>
     public Socket? Claim() => _unclaimed.TryDequeue(out Socket? socket) ? socket : null;
+
+    /// <summary>
+    /// The connection actors created and not yet stopped, counted here rather than by a message from each stopping
+    /// connection to the listener: in a connect storm that message would queue behind, and slow, the accepts.
+    /// </summary>
+    public int Live => Volatile.Read(ref _live);
+
+    /// <summary>Called by the listener for each connection actor it creates.</summary>
+    public void ConnectionStarted() => Interlocked.Increment(ref _live);
+
+    /// <summary>
+    /// Called by each connection actor as it stops. Returns whether the listener is draining and must hear of it.
+    /// </summary>
+    /// <remarks>
+    /// The race: the listener starts draining and checks <see cref="Live"/> while the last connection stops. Both
+    /// sides write with a full fence (<see cref="Interlocked"/>) before they read the other's field, so at least one
+    /// sees the other's write: the listener sees no connection left, or the connection sees the draining and tells.
+    /// </remarks>
+    public bool ConnectionStopped()
+    {
+        Interlocked.Decrement(ref _live);
+        return Volatile.Read(ref _draining) != 0;
+    }
+
+    /// <summary>Called by the listener on Unbind: from now on stopping connections tell it, so it can stop with the last.</summary>
+    public void BeginDraining() => Interlocked.Exchange(ref _draining, 1);
 
     /// <summary>Closes every socket no connection actor claimed.</summary>
     public void CloseUnclaimed()

@@ -16,12 +16,19 @@ namespace ActorSockets.IO.Internal;
 /// </remarks>
 internal sealed class LeanMessageQueue : IMessageQueue, IUnboundedMessageQueueSemantics
 {
-    /// <summary>A queue that grew beyond this many messages is dropped when it drains, not kept for the actor's life.</summary>
+    /// <summary>A ring that grew beyond this many slots is dropped when it drains, not kept for the actor's life.</summary>
     private const int KeptCapacity = 8;
 
+    private const int FirstCapacity = 2;
+
     private readonly Lock _lock = new();
-    private Queue<Envelope>? _queue;
-    private int _peak;
+
+    /// <summary>
+    /// The messages, a ring of <see cref="_count"/> envelopes from <see cref="_head"/>: our own ring rather than a
+    /// <see cref="Queue{T}"/>, which would add an object per connection around the same array.
+    /// </summary>
+    private Envelope[]? _ring;
+    private int _head;
     private volatile int _count;
 
     public bool HasMessages => _count > 0;
@@ -32,13 +39,15 @@ internal sealed class LeanMessageQueue : IMessageQueue, IUnboundedMessageQueueSe
     {
         lock (_lock)
         {
-            _queue ??= new Queue<Envelope>(2);
-            _queue.Enqueue(envelope);
-            _count = _queue.Count;
-            if (_count > _peak)
+            Envelope[] ring = _ring ??= new Envelope[FirstCapacity];
+            int count = _count;
+            if (count == ring.Length)
             {
-                _peak = _count;
+                ring = Grow(ring, count);
             }
+
+            ring[(_head + count) % ring.Length] = envelope;
+            _count = count + 1;
         }
     }
 
@@ -52,17 +61,22 @@ internal sealed class LeanMessageQueue : IMessageQueue, IUnboundedMessageQueueSe
 
         lock (_lock)
         {
-            if (_queue is null || !_queue.TryDequeue(out envelope))
+            Envelope[]? ring = _ring;
+            int count = _count;
+            if (ring is null || count == 0)
             {
                 envelope = default;
                 return false;
             }
 
-            _count = _queue.Count;
-            if (_count == 0 && _peak > KeptCapacity)
+            envelope = ring[_head];
+            ring[_head] = default;
+            _head = (_head + 1) % ring.Length;
+            _count = count - 1;
+            if (count == 1 && ring.Length > KeptCapacity)
             {
-                _queue = null;
-                _peak = 0;
+                _ring = null;
+                _head = 0;
             }
 
             return true;
@@ -75,5 +89,19 @@ internal sealed class LeanMessageQueue : IMessageQueue, IUnboundedMessageQueueSe
         {
             deadletters.Enqueue(owner, envelope);
         }
+    }
+
+    /// <summary>Doubles a full ring, its messages moved to the front in order. Called under the lock.</summary>
+    private Envelope[] Grow(Envelope[] ring, int count)
+    {
+        var grown = new Envelope[ring.Length * 2];
+        for (int i = 0; i < count; i++)
+        {
+            grown[i] = ring[(_head + i) % ring.Length];
+        }
+
+        _ring = grown;
+        _head = 0;
+        return grown;
     }
 }

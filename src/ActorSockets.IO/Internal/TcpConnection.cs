@@ -42,15 +42,20 @@ internal abstract partial class TcpConnection : ActorBase
     private readonly bool _pullMode;
     private TcpChannel? _channel;
     private IActorRef? _handler;
+
+    /// <summary>The manager's <see cref="Internal.HandlerWatcher"/>, which watches <see cref="_handler"/> for us.</summary>
+    private IActorRef? _handlerWatcher;
     private bool _keepOpenOnPeerClosed;
     private bool _useResumeWriting = true;
 
     /// <summary>
-    /// The one timeout a connection has pending at a time: the register timeout until <see cref="Tcp.Register"/>
-    /// (or a close) arrives, none while open, then the close timeout once a close has to wait. One field for
-    /// both keeps each connection a reference smaller; <see cref="PostStop"/> cancels whichever it is.
+    /// The one timeout a connection has pending at a time: its <see cref="RegisterWait"/> (swept by the manager's
+    /// <see cref="RegisterTimeouts"/>) until <see cref="Tcp.Register"/> or a close arrives, none while open, then
+    /// the close timeout's <see cref="ICancelable"/> once a close has to wait. One field for both keeps each
+    /// connection a reference smaller; <see cref="CancelTimeout"/> (also from <see cref="PostStop"/>) ends
+    /// whichever it is.
     /// </summary>
-    private ICancelable? _timeout;
+    private object? _timeout;
 
     protected TcpConnection(TcpSettings settings, ILoggingAdapter logger, bool pullMode)
     {
@@ -85,8 +90,15 @@ internal abstract partial class TcpConnection : ActorBase
     /// <see cref="Tcp.Connected"/> with this actor as sender, and waits for <see cref="Tcp.Register"/>.
     /// </summary>
     protected void AcceptConnectedSocket(
-        Socket socket, IActorRef announceTo, EndPoint remote, EndPoint local, IEnumerable<Inet.SocketOption>? options)
+        Socket socket,
+        IActorRef announceTo,
+        EndPoint remote,
+        EndPoint local,
+        IEnumerable<Inet.SocketOption>? options,
+        RegisterTimeouts registerTimeouts,
+        IActorRef handlerWatcher)
     {
+        _handlerWatcher = handlerWatcher;
         RemoteAddress = remote;
         _channel = new TcpChannel(socket, Self, Self, Settings.ReceiveBufferSize);
         try
@@ -114,13 +126,17 @@ internal abstract partial class TcpConnection : ActorBase
         }
 
         announceTo.Tell(new Tcp.Connected(remote, local), Self);
-        _timeout = Context.System.Scheduler.ScheduleTellOnceCancelable(
-            Settings.RegisterTimeout, Self, RegisterTimedOut.Instance, Self);
+        _timeout = registerTimeouts.Start(Self);
     }
 
     protected override void PostStop()
     {
-        _timeout?.Cancel();
+        if (_handler is not null)
+        {
+            _handlerWatcher?.Tell(new HandlerWatcher.Forget(_handler, Self), Self);
+        }
+
+        CancelTimeout();
         _channel?.Dispose();
         base.PostStop();
     }
@@ -193,8 +209,8 @@ internal abstract partial class TcpConnection : ActorBase
             case ChannelFailed failed:
                 OnChannelFailed(failed);
                 return true;
-            case Terminated terminated:
-                OnTerminated(terminated);
+            case HandlerWatcher.HandlerTerminated:
+                OnHandlerTerminated();
                 return true;
             default:
                 return false;
@@ -207,23 +223,27 @@ internal abstract partial class TcpConnection : ActorBase
         _handler = register.Handler;
         _keepOpenOnPeerClosed = register.KeepOpenOnPeerClosed;
         _useResumeWriting = register.UseResumeWriting;
-        Context.Watch(register.Handler);
+        _handlerWatcher?.Tell(new HandlerWatcher.Watch(register.Handler, Self), Self);
         StartReading();
     }
 
     private void CancelTimeout()
     {
-        _timeout?.Cancel();
+        switch (_timeout)
+        {
+            case RegisterWait wait:
+                wait.Settle();
+                break;
+            case ICancelable timer:
+                timer.Cancel();
+                break;
+        }
+
         _timeout = null;
     }
 
-    private void OnTerminated(Terminated terminated)
+    private void OnHandlerTerminated()
     {
-        if (!terminated.ActorRef.Equals(_handler))
-        {
-            return;
-        }
-
         // Nobody is left to tell anything: send FIN so the peer reads end-of-stream, and stop.
         TcpConnectionLog.HandlerStopped(Logger, RemoteAddress);
         _channel?.ShutdownOutput();
@@ -269,7 +289,10 @@ internal abstract partial class TcpConnection : ActorBase
         Context.Stop(Self);
     }
 
-    /// <summary>Fires when no <see cref="Tcp.Register"/> came within the register timeout. Internal for tests.</summary>
+    /// <summary>
+    /// Sent by the manager's <see cref="RegisterTimeouts"/> sweep when no <see cref="Tcp.Register"/> came within the
+    /// register timeout. Internal for tests.
+    /// </summary>
     internal sealed record RegisterTimedOut : IDeadLetterSuppression
     {
         public static RegisterTimedOut Instance { get; } = new();

@@ -33,7 +33,7 @@ internal sealed class TcpIncomingConnection : TcpConnection
         EndPoint local = SocketFactory.IsSpecificAddress(listenAddress)
             ? listenAddress
             : SocketFactory.LocalOf(_socket, listenAddress);
-        AcceptConnectedSocket(_socket, _shared.BindHandler, remote, local, _shared.Options);
+        AcceptConnectedSocket(_socket, _shared.BindHandler, remote, local, _shared.Options, _shared.RegisterTimeouts, _shared.HandlerWatcher);
     }
 
     protected override void PostStop()
@@ -41,6 +41,9 @@ internal sealed class TcpIncomingConnection : TcpConnection
         // Covers a stop before PreStart handed the socket to the channel.
         base.PostStop();
         _socket?.Dispose();
-        Context.Parent.Tell(TcpListener.ConnectionStopped.Instance, Self);
+        if (_shared.ConnectionStopped())
+        {
+            Context.Parent.Tell(TcpListener.ConnectionStopped.Instance, Self);
+        }
     }
 }

@@ -31,12 +31,13 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
     private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly TcpSettings _settings;
+    private readonly RegisterTimeouts _registerTimeouts;
+    private readonly IActorRef _handlerWatcher;
     private readonly ILoggingAdapter _logger;
     private readonly ILoggingAdapter _connectionLogger;
     private readonly IActorRef _commander;
     private IncomingConnections? _incoming;
     private readonly Tcp.Bind _bind;
-    private int _connectionCount;
     private TcpAcceptor? _acceptor;
     private EndPoint _localAddress;
     private string? _unixPathToDelete;
@@ -44,9 +45,18 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
     /// <summary>Accept permits spent on failed accepts, given back together when the retry timer fires.</summary>
     private int _acceptsToRetry;
 
-    public TcpListener(TcpSettings settings, ILoggingAdapter logger, ILoggingAdapter connectionLogger, IActorRef commander, Tcp.Bind bind)
+    public TcpListener(
+        TcpSettings settings,
+        RegisterTimeouts registerTimeouts,
+        IActorRef handlerWatcher,
+        ILoggingAdapter logger,
+        ILoggingAdapter connectionLogger,
+        IActorRef commander,
+        Tcp.Bind bind)
     {
         _settings = settings;
+        _registerTimeouts = registerTimeouts;
+        _handlerWatcher = handlerWatcher;
         _logger = logger;
         _connectionLogger = connectionLogger;
         _commander = commander;
@@ -85,7 +95,7 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
         }
 
         _incoming = new IncomingConnections(
-            _settings, _connectionLogger, _bind.Handler, _localAddress, _bind.Options, _bind.PullMode);
+            _settings, _registerTimeouts, _handlerWatcher, _connectionLogger, _bind.Handler, _localAddress, _bind.Options, _bind.PullMode);
         _acceptor = new TcpAcceptor(socket, ChannelOwner.TellTo(Self));
         _acceptor.Start();
         Context.Watch(_bind.Handler);
@@ -154,9 +164,10 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
             TcpListenerLog.Unbound(_logger, _localAddress);
             Sender.Tell(Tcp.Unbound.Instance, Self);
             Become(Draining);
+            _incoming?.BeginDraining();
             StopIfDrained();
         });
-        Receive<ConnectionStopped>(_ => OnConnectionStopped());
+        Receive<ConnectionStopped>(_ => { });
     }
 
     /// <summary>Unbound: no longer accepting, waiting for the existing connections to finish.</summary>
@@ -168,11 +179,7 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
         Receive<ChannelAccepted>(_ => { });
         Receive<ChannelAcceptFailed>(_ => { });
         Receive<RetryAccept>(_ => { });
-        Receive<ConnectionStopped>(_ =>
-        {
-            OnConnectionStopped();
-            StopIfDrained();
-        });
+        Receive<ConnectionStopped>(_ => StopIfDrained());
     }
 
     private void OnAccepted()
@@ -183,7 +190,8 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
             return;
         }
 
-        if (_connectionCount >= _settings.MaxConnections)
+        IncomingConnections incoming = _incoming!;
+        if (incoming.Live >= _settings.MaxConnections)
         {
             TcpListenerLog.MaxConnectionsReached(
                 _logger, _localAddress, _settings.MaxConnections, SocketFactory.RemoteOf(socket, _localAddress));
@@ -191,10 +199,9 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
         }
         else
         {
-            IncomingConnections incoming = _incoming!;
+            incoming.ConnectionStarted();
             incoming.HandOver(socket);
             Context.ActorOf(incoming.Props);
-            _connectionCount++;
         }
 
         if (!_bind.PullMode)
@@ -225,11 +232,9 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
         }
     }
 
-    private void OnConnectionStopped() => _connectionCount--;
-
     private void StopIfDrained()
     {
-        if (_connectionCount == 0)
+        if (_incoming is null || _incoming.Live == 0)
         {
             Context.Stop(Self);
         }
@@ -259,8 +264,8 @@ internal sealed class TcpListener : ReceiveActor, IWithTimers
     }
 
     /// <summary>
-    /// Sent by a connection to its listener from PostStop, so the listener can count its live connections
-    /// (for max-connections and for draining after Unbind) without watching each of them.
+    /// Sent by a connection to its draining listener (after Unbind) from PostStop, so the listener can stop with
+    /// its last connection without watching each of them. The count itself is <see cref="IncomingConnections.Live"/>.
     /// </summary>
     internal sealed record ConnectionStopped : IDeadLetterSuppression
     {

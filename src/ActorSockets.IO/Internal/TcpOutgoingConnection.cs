@@ -13,14 +13,24 @@ namespace ActorSockets.IO.Internal;
 /// </summary>
 internal sealed class TcpOutgoingConnection : TcpConnection
 {
+    private readonly RegisterTimeouts _registerTimeouts;
+    private readonly IActorRef _handlerWatcher;
     private readonly IActorRef _commander;
     private readonly Tcp.Connect _connect;
     private readonly CancellationTokenSource _connectTimeout = new();
     private Socket? _socket;
 
-    public TcpOutgoingConnection(TcpSettings settings, ILoggingAdapter logger, IActorRef commander, Tcp.Connect connect)
+    public TcpOutgoingConnection(
+        TcpSettings settings,
+        RegisterTimeouts registerTimeouts,
+        IActorRef handlerWatcher,
+        ILoggingAdapter logger,
+        IActorRef commander,
+        Tcp.Connect connect)
         : base(settings, logger, connect.PullMode)
     {
+        _registerTimeouts = registerTimeouts;
+        _handlerWatcher = handlerWatcher;
         _commander = commander;
         _connect = connect;
         RemoteAddress = connect.RemoteAddress;
@@ -95,7 +105,7 @@ internal sealed class TcpOutgoingConnection : TcpConnection
                 EndPoint remote = SocketFactory.RemoteOf(socket, _connect.RemoteAddress);
                 EndPoint local = SocketFactory.LocalOf(socket, _connect.RemoteAddress);
                 Context.Become(Connected);
-                AcceptConnectedSocket(socket, _commander, remote, local, _connect.Options);
+                AcceptConnectedSocket(socket, _commander, remote, local, _connect.Options, _registerTimeouts, _handlerWatcher);
                 return true;
             case ConnectFailed failed:
                 Fail(failed.Error);

@@ -62,4 +62,34 @@ public class LeanMessageQueueTests
 
         Assert.All(next, count => Assert.Equal(PerProducer, count));
     }
+
+    [Fact]
+    public void Enqueue_GrowingWhileWrappedAround_KeepsTheOrder()
+    {
+        var queue = new LeanMessageQueue();
+        int next = 0;
+        int expected = 0;
+        for (int round = 0; round < 50; round++)
+        {
+            // Takes out fewer than it puts in, so the head moves round the ring while it keeps growing.
+            for (int i = 0; i < 3; i++)
+            {
+                queue.Enqueue(ActorRefs.Nobody, new Envelope(next++, ActorRefs.NoSender));
+            }
+
+            for (int i = 0; i < 2; i++)
+            {
+                Assert.True(queue.TryDequeue(out Envelope envelope));
+                Assert.Equal(expected++, envelope.Message);
+            }
+        }
+
+        while (queue.TryDequeue(out Envelope envelope))
+        {
+            Assert.Equal(expected++, envelope.Message);
+        }
+
+        Assert.Equal(next, expected);
+        Assert.Equal(0, queue.Count);
+    }
 }
