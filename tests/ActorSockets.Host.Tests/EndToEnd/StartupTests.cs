@@ -210,18 +210,6 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
-    public async Task Banner_Ipv6Endpoint_ShowsItsRealAddress_AndServes()
-    {
-        await using var host = await HostProcess.StartReadyAsync([.. HostProcess.AllOnPortZero, "--set", "actorsockets.endpoints.ok.host=\"::1\""]);
-
-        var ok = host.Endpoint("ok").EndPoint;
-        Assert.Equal(IPAddress.IPv6Loopback, ok.Address);
-        await using var client = await TestClient.ConnectAsync(ok);
-        await client.SendAsync("hello");
-        Assert.Equal("OK", await client.ReadTextOfLengthAsync("OK"));
-    }
-
-    [Fact]
     public async Task Banner_UnixSocketAndIpv6Endpoints_ShowTheirRealAddresses_AndServe()
     {
         var socketPath = Path.Combine(_temp.FullName, "chat.sock");

@@ -338,25 +338,6 @@ public abstract partial class EndpointHostTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public async Task Chat_UnixDomainSocket_Serves()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"as-chat-{Guid.NewGuid():N}.sock");
-        try
-        {
-            var bindings = await EndpointHost.StartAsync(Sys, [EndpointSettings.Create("unix-chat", "chat", $"path = \"{path}\"\nio-manager = actorsockets")], StartTimeout);
-            using var member = await LoopbackClient.ConnectAsync(Assert.Single(bindings).LocalAddress);
-
-            Assert.StartsWith("*** Welcome to the chat, guest-1!", await member.ReadLineAsync(), StringComparison.Ordinal);
-            await member.SendAsync("/rooms\n");
-            await member.ReadUntilAsync("*** 1 room: lobby (1)");
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
-    [Fact]
     public async Task Chat_MemberThatStopsReading_IsResetAndTheRoomToldWhileTheSpeakerNeverWaits()
     {
         // A small kernel buffer on the sleeper's side; the server's send buffer is the kernel's default (Akka's
