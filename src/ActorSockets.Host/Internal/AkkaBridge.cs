@@ -20,12 +20,19 @@ internal static class AkkaBridge
     /// unless the configuration sets it itself, so Akka does not build Debug events Serilog would drop,
     /// nor drop Debug events Serilog would show.
     /// </remarks>
-    public static AkkaConfig ToAkka(Config resolved, LogEventLevel hostLevel)
+    public static AkkaConfig ToAkka(Config resolved, LogEventLevel hostLevel, string clusterHocon = "")
     {
         ArgumentNullException.ThrowIfNull(resolved);
+        ArgumentNullException.ThrowIfNull(clusterHocon);
         var tree = resolved.HasPath("akka.loglevel")
             ? resolved
             : resolved.WithFallback(ConfigFactory.ParseString($"akka.loglevel = {AkkaLevel(hostLevel)}", "the host's log level"));
+        if (clusterHocon.Length > 0)
+        {
+            // Under the user's tree: every akka.cluster.* key set in a file or with --set wins over these defaults.
+            tree = tree.WithFallback(ConfigFactory.ParseString(clusterHocon, "actorsockets.cluster"));
+        }
+
         return AkkaConfigurationFactory.ParseString(tree.Render());
     }
 

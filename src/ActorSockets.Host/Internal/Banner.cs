@@ -19,6 +19,9 @@ internal static class Banner
             CultureInfo.InvariantCulture,
             $"  endpoint {name,-12} {transport,-4} {FormatAddress(address),-24} protocol {protocol} io {ioManager}");
 
+    /// <summary>The cluster line (<c>actorsockets.cluster.enabled = on</c>): this host's bound cluster address and its seeds.</summary>
+    public static string ClusterLine(string selfAddress, string seeds) => $"  cluster  {selfAddress} seeds {seeds}";
+
     public static string FormatAddress(EndPoint address) => address switch
     {
         UnixDomainSocketEndPoint unix => "unix:" + unix,

@@ -39,6 +39,7 @@ internal sealed partial class HostRunner
                 return ExitUsageOrConfig;
             }
 
+            StartCluster(system, loaded.Cluster);
             try
             {
                 await host.StartAsync().ConfigureAwait(false);
@@ -97,8 +98,10 @@ internal sealed partial class HostRunner
                 services.AddAkka(ActorSystemName, akka => akka.AddHocon(loaded.Akka, HoconAddMode.Prepend));
 
                 // Registered after AddAkka: hosted services start in order, so the actor system is up.
-                services.AddSingleton(new EndpointsService.Plan(
-                    loaded.Endpoints, loaded.Host.StartTimeout, bindings => PrintBannerAsync(options, loaded, bindings)));
+                services.AddSingleton(provider => new EndpointsService.Plan(
+                    loaded.Endpoints,
+                    loaded.Host.StartTimeout,
+                    bindings => PrintBannerAsync(options, loaded, bindings, provider.GetRequiredService<ActorSystem>())));
                 services.AddHostedService<EndpointsService>();
             })
             .Build();
@@ -162,7 +165,27 @@ internal sealed partial class HostRunner
             : $"endpoint '{ex.EndpointName}' ({ex.Address}): {message}";
     }
 
-    private async Task PrintBannerAsync(HostOptions options, LoadedConfig loaded, IReadOnlyList<EndpointBinding> bindings)
+    /// <summary>
+    /// With <c>actorsockets.cluster.enabled = on</c>: logs the cluster's events (<see cref="ClusterWatch"/>) and,
+    /// with no seeds, joins itself so a first host forms the cluster. With seeds Akka joins them by itself and
+    /// keeps retrying while none answers; the endpoints serve their local members meanwhile.
+    /// </summary>
+    private static void StartCluster(ActorSystem system, ClusterSettings settings)
+    {
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
+        system.ActorOf(ClusterWatch.CreateProps(settings.SeedsText), "cluster-watch");
+        if (settings.Seeds.Count == 0)
+        {
+            var cluster = Akka.Cluster.Cluster.Get(system);
+            cluster.Join(cluster.SelfAddress);
+        }
+    }
+
+    private async Task PrintBannerAsync(HostOptions options, LoadedConfig loaded, IReadOnlyList<EndpointBinding> bindings, ActorSystem system)
     {
         var lines = bindings
             .Select(b => Banner.EndpointLine(
@@ -172,6 +195,11 @@ internal sealed partial class HostRunner
                 b.Settings.Protocol,
                 b.Settings.IoManager == EndpointIoManager.Akka ? "akka" : "actorsockets"))
             .ToList();
+        if (loaded.Cluster.Enabled)
+        {
+            lines.Add(Banner.ClusterLine(Akka.Cluster.Cluster.Get(system).SelfAddress.ToString(), loaded.Cluster.SeedsText));
+        }
+
         if (options.ReadyFile is not null)
         {
             var path = Path.GetFullPath(options.ReadyFile);

@@ -79,6 +79,7 @@ internal sealed partial class HostRunner
             var log = LogSettings.FromConfig(config);
             var level = LogLevels.TryParse(options.LogLevel, out var chosen) ? chosen : log.Level;
             var endpoints = EndpointSettings.FromConfig(config);
+            var cluster = ClusterSettings.FromConfig(config);
             loaded = new LoadedConfig(
                 config,
                 sources,
@@ -86,7 +87,8 @@ internal sealed partial class HostRunner
                 log,
                 level,
                 endpoints,
-                AkkaBridge.ToAkka(config, level));
+                cluster,
+                AkkaBridge.ToAkka(config, level, cluster.ToAkkaHocon(ActorSystemName)));
             return true;
         }
         catch (HoconParseException ex)
@@ -118,5 +120,6 @@ internal sealed partial class HostRunner
         LogSettings Log,
         LogEventLevel Level,
         IReadOnlyList<EndpointSettings> Endpoints,
+        ClusterSettings Cluster,
         Akka.Configuration.Config Akka);
 }
