@@ -75,6 +75,9 @@ public static class ChatFormat
     /// <summary>The notice of a nick change: <c>*** old is now known as new</c>.</summary>
     public static string NickChanged(string oldNick, string newNick) => $"*** {oldNick} is now known as {newNick}";
 
+    /// <summary>To a member whose nick another host gave away at the same moment (the other host keeps it).</summary>
+    public static string NickTakenElsewhere(string nick) => $"*** The nick {nick} was taken on another host at the same moment; it stays there";
+
     /// <summary>The confirmation to the member who changed nick.</summary>
     public static string NickAccepted(string nick) => $"*** You are now known as {nick}";
 
@@ -140,6 +143,7 @@ public static class ChatFormat
         LeaveReason.Timeout => "idle timeout",
         LeaveReason.Dropped => "dropped: not reading",
         LeaveReason.ServerShutdown => "server shutdown",
+        LeaveReason.HostLost => "host lost",
         LeaveReason.Moved => movedTo is null ? "moved to another room" : $"moved to {movedTo}",
         _ => "left",
     };

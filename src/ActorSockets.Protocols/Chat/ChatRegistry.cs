@@ -1,3 +1,4 @@
+using ActorSockets.Protocols.Chat.Cluster;
 using ActorSockets.Protocols.Internal;
 using Akka.Actor;
 using Akka.Event;
@@ -22,18 +23,42 @@ public sealed partial class ChatRegistry : ReceiveActor
     private readonly Dictionary<IActorRef, Member> _members = [];
     private readonly Dictionary<string, IActorRef> _nicks = new(ChatNames.Comparer);
     private readonly Dictionary<string, Room> _rooms = new(ChatNames.Comparer);
+    private readonly Func<IActorRef, Props>? _relayProps;
+    private readonly Dictionary<RemoteMember, Member> _remote = [];
+    private readonly Dictionary<string, RemoteMember> _remoteNicks = new(ChatNames.Comparer);
+    private IActorRef? _relay;
+    private string _origin = string.Empty;
     private long _guests;
+    private long _ids;
 
     /// <summary>Creates the registry.</summary>
-    public ChatRegistry(ChatSettings settings)
+    /// <param name="settings">The endpoint's chat settings.</param>
+    /// <param name="relayProps">
+    /// The props of the link to the other hosts, given the registry; null for the default: a
+    /// <see cref="ClusterChatRelay"/> when the actor system is a cluster member, none otherwise.
+    /// </param>
+    public ChatRegistry(ChatSettings settings, Func<IActorRef, Props>? relayProps = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
+        _relayProps = relayProps;
         Serving();
     }
 
     /// <summary>The props of a registry with <paramref name="settings"/>.</summary>
-    public static Props CreateProps(ChatSettings settings) => ActorProps.Of(() => new ChatRegistry(settings));
+    public static Props CreateProps(ChatSettings settings, Func<IActorRef, Props>? relayProps = null) =>
+        ActorProps.Of(() => new ChatRegistry(settings, relayProps));
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        var props = _relayProps
+            ?? (ClusterChatRelay.IsClustered(Context.System) ? registry => ClusterChatRelay.CreateProps(_settings.EndpointName, registry) : null);
+        if (props is not null)
+        {
+            _relay = Context.ActorOf(props(Self), "cluster-relay");
+        }
+    }
 
     private void Serving()
     {
@@ -43,9 +68,16 @@ public sealed partial class ChatRegistry : ReceiveActor
         Receive<SendPrivate>(message => OnSendPrivate(Sender, message));
         Receive<ListRooms>(_ => Sender.Tell(
             Deliver.Line(ChatFormat.Rooms(_rooms.Select(r => new RoomSummary(r.Key, r.Value.Count)))), Self));
-        Receive<Leave>(leave => Remove(Sender, leave.Reason));
-        Receive<Terminated>(terminated => Remove(terminated.ActorRef, LeaveReason.Disconnected));
+        Receive<Leave>(leave =>
+        {
+            if (!Remove(Sender, leave.Reason, acknowledge: true))
+            {
+                Sender.Tell(ChatRoom.LeaveHandled.Instance, Self);
+            }
+        });
+        Receive<Terminated>(terminated => Remove(terminated.ActorRef, LeaveReason.Disconnected, acknowledge: false));
         Receive<ChatRoom.ServerSay>(say => RoomOf(_settings.DefaultRoom).Ref.Tell(say, Self));
+        FromOtherHosts();
     }
 
     private void OnConnect(IActorRef member)
@@ -60,14 +92,16 @@ public sealed partial class ChatRegistry : ReceiveActor
         {
             nick = _settings.GuestNickPrefix + (++_guests).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        while (_nicks.ContainsKey(nick));
+        while (IsTaken(nick));
 
         Context.Watch(member);
         _nicks[nick] = member;
         var room = RoomOf(_settings.DefaultRoom);
         room.Count++;
-        _members[member] = new Member(nick, _settings.DefaultRoom);
+        var id = ++_ids;
+        _members[member] = new Member(nick, _settings.DefaultRoom) { Id = id };
         room.Ref.Tell(new ChatRoom.Join(member, nick, OnConnect: true), Self);
+        _relay?.Tell(new MemberJoined(string.Empty, id, nick, room.Name), Self);
         ChatRegistryLog.Joined(_log, nick, room.Name, _members.Count);
     }
 
@@ -84,7 +118,7 @@ public sealed partial class ChatRegistry : ReceiveActor
             return;
         }
 
-        if (_nicks.TryGetValue(nick, out var holder) && !holder.Equals(member))
+        if ((_nicks.TryGetValue(nick, out var holder) && !holder.Equals(member)) || _remoteNicks.ContainsKey(nick))
         {
             member.Tell(Deliver.Line(ChatFormat.NickInUse(nick)), Self);
             return;
@@ -96,11 +130,17 @@ public sealed partial class ChatRegistry : ReceiveActor
             return;
         }
 
+        Rename(member, info, nick);
+    }
+
+    private void Rename(IActorRef member, Member info, string nick)
+    {
         var old = info.Nick;
         _nicks.Remove(old);
         _nicks[nick] = member;
         info.Nick = nick;
         _rooms[info.Room].Ref.Tell(new ChatRoom.Renamed(member, old, nick), Self);
+        _relay?.Tell(new MemberRenamed(string.Empty, info.Id, nick), Self);
         ChatRegistryLog.Renamed(_log, old, nick);
     }
 
@@ -134,6 +174,7 @@ public sealed partial class ChatRegistry : ReceiveActor
         info.Room = target.Name;
         target.Count++;
         target.Ref.Tell(new ChatRoom.Join(member, info.Nick, OnConnect: false), Self);
+        _relay?.Tell(new MemberJoined(string.Empty, info.Id, info.Nick, target.Name), Self);
         ChatRegistryLog.Moved(_log, info.Nick, target.Name);
     }
 
@@ -146,6 +187,13 @@ public sealed partial class ChatRegistry : ReceiveActor
 
         if (!_nicks.TryGetValue(message.Recipient, out var recipient))
         {
+            if (_relay is not null && _remoteNicks.TryGetValue(message.Recipient, out var remote))
+            {
+                _relay.Tell(new PrivateLine(string.Empty, remote.Origin, remote.Id, info.Nick, message.Text), Self);
+                member.Tell(Deliver.Line(ChatFormat.PrivateMessageSent(_remote[remote].Nick, message.Text)), Self);
+                return;
+            }
+
             member.Tell(Deliver.Line(ChatFormat.NoSuchNick(message.Recipient)), Self);
             return;
         }
@@ -155,23 +203,31 @@ public sealed partial class ChatRegistry : ReceiveActor
         member.Tell(Deliver.Line(ChatFormat.PrivateMessageSent(to, message.Text)), Self);
     }
 
-    private void Remove(IActorRef member, LeaveReason reason)
+    private bool Remove(IActorRef member, LeaveReason reason, bool acknowledge)
     {
         if (!_members.Remove(member, out var info))
         {
-            return;
+            return false;
         }
 
         Context.Unwatch(member);
         _nicks.Remove(info.Nick);
-        LeaveRoom(member, info, reason, movedTo: null);
+        LeaveRoom(member, info, reason, movedTo: null, acknowledge);
         ChatRegistryLog.Left(_log, info.Nick, ChatFormat.Describe(reason), _members.Count);
+        return true;
     }
 
-    private void LeaveRoom(IActorRef member, Member info, LeaveReason reason, string? movedTo)
+    private void LeaveRoom(IActorRef member, Member info, LeaveReason reason, string? movedTo, bool acknowledge = false)
     {
         var room = _rooms[info.Room];
-        room.Ref.Tell(new ChatRoom.Leave(member, reason, movedTo), Self);
+        room.Ref.Tell(new ChatRoom.Leave(member, reason, movedTo, acknowledge), Self);
+        _relay?.Tell(new MemberLeft(string.Empty, info.Id, reason, movedTo), Self);
+        Vacate(room);
+    }
+
+    /// <summary>One member fewer in <paramref name="room"/>; an empty room other than the default one stops.</summary>
+    private void Vacate(Room room)
+    {
         room.Count--;
         if (room.Count == 0 && !ChatNames.Comparer.Equals(room.Name, _settings.DefaultRoom))
         {
@@ -181,11 +237,13 @@ public sealed partial class ChatRegistry : ReceiveActor
         }
     }
 
+    private bool IsTaken(string nick) => _nicks.ContainsKey(nick) || _remoteNicks.ContainsKey(nick);
+
     private Room RoomOf(string name)
     {
         if (!_rooms.TryGetValue(name, out var room))
         {
-            room = new Room(name, Context.ActorOf(ChatRoom.CreateProps(name)));
+            room = new Room(name, Context.ActorOf(ChatRoom.CreateProps(name, _relay)));
             _rooms[name] = room;
         }
 
@@ -194,6 +252,8 @@ public sealed partial class ChatRegistry : ReceiveActor
 
     private sealed class Member(string nick, string room)
     {
+        public long Id { get; init; }
+
         public string Nick { get; set; } = nick;
 
         public string Room { get; set; } = room;

@@ -34,6 +34,8 @@ public sealed partial class ChatSession : TcpSession, IWithUnboundedStash, IWith
     private long _outboundBytes;
     private bool _writing;
     private bool _leaving;
+    private bool _leaveHandled;
+    private string? _farewell;
     private IActorRef _room = ActorRefs.Nobody;
 
     /// <summary>Creates the session.</summary>
@@ -142,10 +144,26 @@ public sealed partial class ChatSession : TcpSession, IWithUnboundedStash, IWith
     {
         Receive<Deliver>(deliver =>
         {
-            if (!_leaving)
+            // Until the chat has acknowledged our leave, answers still arrive that the member asked for.
+            if (!_leaving || !_leaveHandled)
             {
                 Enqueue(deliver.Data);
             }
+        });
+        Receive<ChatRoom.LeaveHandled>(_ =>
+        {
+            if (!_leaving || _leaveHandled)
+            {
+                return;
+            }
+
+            _leaveHandled = true;
+            if (_farewell is not null)
+            {
+                Enqueue(ChatFormat.Encode(_farewell));
+            }
+
+            CloseIfDrained();
         });
         Receive<WriteAck>(_ => OnWriteAcknowledged());
         Receive<DrainTimedOut>(_ =>
@@ -221,11 +239,9 @@ public sealed partial class ChatSession : TcpSession, IWithUnboundedStash, IWith
             return;
         }
 
-        if (farewell is not null)
-        {
-            Enqueue(ChatFormat.Encode(farewell));
-        }
-
+        // The farewell waits for the chat's acknowledgement (ChatRoom.LeaveHandled), so it comes after the
+        // answers to what the member sent before leaving, and the connection closes only after both.
+        _farewell = farewell;
         _leaving = true;
         _pendingLines.Clear();
         _registry.Tell(new ChatRegistry.Leave(reason), Self);
@@ -316,7 +332,7 @@ public sealed partial class ChatSession : TcpSession, IWithUnboundedStash, IWith
 
     private void CloseIfDrained()
     {
-        if (_leaving && !_writing && _outbound.Count == 0 && !IsClosing)
+        if (_leaving && _leaveHandled && !_writing && _outbound.Count == 0 && !IsClosing)
         {
             Timers.Cancel(DrainTimedOut.Instance);
             CloseConnection();

@@ -8,6 +8,9 @@ public sealed record ChatSettings
     /// <summary>The settings with every default.</summary>
     public static ChatSettings Default { get; } = new();
 
+    /// <summary>The endpoint's name. With the cluster on, chat endpoints of the same name on every host are one chat.</summary>
+    public string EndpointName { get; init; } = "chat";
+
     /// <summary>Members are named this followed by a number on connect. Defaults to <c>guest-</c>.</summary>
     public string GuestNickPrefix { get; init; } = "guest-";
 
@@ -64,6 +67,7 @@ public sealed record ChatSettings
 
         return new ChatSettings
         {
+            EndpointName = name,
             GuestNickPrefix = prefix,
             DefaultRoom = room,
             MaxRooms = EndpointSettings.ReadPositiveInt(name, config, "max-rooms"),

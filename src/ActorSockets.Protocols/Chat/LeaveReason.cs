@@ -20,4 +20,7 @@ public enum LeaveReason
 
     /// <summary>The member moved to another room with <c>/join</c>.</summary>
     Moved,
+
+    /// <summary>The member's host (another host of the cluster) stopped answering and was removed from the cluster.</summary>
+    HostLost,
 }

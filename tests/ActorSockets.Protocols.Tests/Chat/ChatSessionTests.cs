@@ -134,6 +134,37 @@ public sealed class ChatSessionTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task NickWhoAndQuit_InOneRead_AreAllAnsweredBeforeByeAndClose()
+    {
+        var (alice, aliceConnection) = await JoinAsync(1);
+        var (_, bobConnection) = await JoinAsync(2);
+        await aliceConnection.ExpectWriteAndAckAsync("*** guest-2 joined lobby\r\n");
+        Watch(alice);
+
+        alice.Send(Received("/nick alice\n/who\n/quit\n"), aliceConnection);
+
+        // The answers come back from the registry and the room after the session has read /quit; it waits for them.
+        var written = new System.Text.StringBuilder();
+        while (!written.ToString().Contains("*** Bye!", StringComparison.Ordinal))
+        {
+            var write = await aliceConnection.ExpectMsgAsync<Tcp.Write>();
+            written.Append(write.Data.ToString(System.Text.Encoding.UTF8));
+            aliceConnection.Reply(write.Ack);
+        }
+
+        // /nick goes through the registry and /who straight to the room, so their answers may come in either order.
+        var lines = written.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("*** You are now known as alice", lines);
+        Assert.Contains(lines, line => line.StartsWith("*** 2 in lobby: ", StringComparison.Ordinal));
+        Assert.Equal("*** Bye!", lines[^1]);
+        await aliceConnection.ExpectCloseAndConfirmAsync();
+        await ExpectTerminatedAsync(alice);
+        await bobConnection.ExpectWriteAndAckAsync("*** guest-1 is now known as alice\r\n");
+        await bobConnection.ExpectWriteAndAckAsync("*** alice left lobby (quit)\r\n");
+    }
+
+    [Fact]
     public async Task IdleTimeout_Fires_TellsTheMemberAndTheRoom()
     {
         var (_, aliceConnection) = await JoinAsync(1);

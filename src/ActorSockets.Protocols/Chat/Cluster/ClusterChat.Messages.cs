@@ -1,0 +1,43 @@
+namespace ActorSockets.Protocols.Chat.Cluster;
+
+/// <summary>
+/// What travels between hosts for one chat endpoint (published on its pub-sub topic). Every message names its
+/// <c>Origin</c>: the sending host's cluster identity (address and incarnation), so a restarted host is a new origin.
+/// Collections are arrays: they survive Akka's JSON serializer, interface-typed collections may not
+/// (docs/cluster-chat.md, section 8).
+/// </summary>
+public interface IClusterChatMessage
+{
+    /// <summary>The host that sent it.</summary>
+    string Origin { get; }
+}
+
+/// <summary>A member of <paramref name="Origin"/> joined <paramref name="Room"/> (on connect or by <c>/join</c>).</summary>
+public sealed record MemberJoined(string Origin, long Id, string Nick, string Room) : IClusterChatMessage;
+
+/// <summary>A member of <paramref name="Origin"/> left its room.</summary>
+public sealed record MemberLeft(string Origin, long Id, LeaveReason Reason, string? MovedTo) : IClusterChatMessage;
+
+/// <summary>A member of <paramref name="Origin"/> is now <paramref name="Nick"/>.</summary>
+public sealed record MemberRenamed(string Origin, long Id, string Nick) : IClusterChatMessage;
+
+/// <summary>A line said in <paramref name="Room"/> on <paramref name="Origin"/>, formatted as members read it.</summary>
+public sealed record RoomLine(string Origin, string Room, string Line) : IClusterChatMessage;
+
+/// <summary>A private message for member <paramref name="ToId"/> of <paramref name="ToOrigin"/>.</summary>
+public sealed record PrivateLine(string Origin, string ToOrigin, long ToId, string FromNick, string Text) : IClusterChatMessage;
+
+/// <summary>
+/// A host's whole roster, in parts of at most <see cref="ClusterChatRelay.RosterPartSize"/> members; the receiver
+/// replaces what it knows of <paramref name="Origin"/> once the last part is in.
+/// </summary>
+public sealed record RosterPart(string Origin, int Part, bool Last, RosterEntry[] Members) : IClusterChatMessage;
+
+/// <summary>One member in a <see cref="RosterPart"/>.</summary>
+public sealed record RosterEntry(long Id, string Nick, string Room);
+
+/// <summary>
+/// Published by a host until it has every other host's roster: <paramref name="Heard"/> lists the origins whose
+/// roster it has, so a host not in it publishes its roster again.
+/// </summary>
+public sealed record Hello(string Origin, string[] Heard) : IClusterChatMessage;
