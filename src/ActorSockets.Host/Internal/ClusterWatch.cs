@@ -75,6 +75,12 @@ internal sealed class ClusterWatch : ReceiveActor, IWithTimers
     {
         if (removed.Member.UniqueAddress.Equals(_cluster.SelfUniqueAddress))
         {
+            if (CoordinatedShutdown.Get(Context.System).ShutdownReason is not null)
+            {
+                _log.Info("cluster: this host left the cluster (shutting down)");
+                return;
+            }
+
             _log.Warning("cluster: this host was removed from the cluster; serving local members only; restart it to rejoin");
             return;
         }

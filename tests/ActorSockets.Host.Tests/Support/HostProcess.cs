@@ -42,6 +42,40 @@ public sealed partial class HostProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>The cluster address the banner shows (<c>actorsockets.cluster.enabled = on</c>), or null.</summary>
+    public string? ClusterAddress { get; private set; }
+
+    /// <summary>The cluster address as a seed, <c>host:port</c>.</summary>
+    public string ClusterSeed => ClusterAddress is { } address
+        ? address[(address.IndexOf('@', StringComparison.Ordinal) + 1)..]
+        : throw new InvalidOperationException($"the banner shows no cluster line:\n{StandardOutput}");
+
+    private readonly List<(Func<string, bool> Predicate, TaskCompletionSource Seen)> _waiters = [];
+
+    /// <summary>Waits until the host has written a stdout line containing <paramref name="text"/> (earlier lines count).</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_stdout)
+        {
+            if (_stdout.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            _waiters.Add((line => line.Contains(text, StringComparison.Ordinal), seen));
+        }
+
+        try
+        {
+            await seen.Task.WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"the host wrote no line with \"{text}\" within {timeout}\nstdout:\n{StandardOutput}\nstderr:\n{StandardError}");
+        }
+    }
+
     public bool HasExited => _process.HasExited;
 
     public IReadOnlyDictionary<string, HostEndpoint> Endpoints
@@ -269,6 +303,16 @@ public sealed partial class HostProcess : IAsyncDisposable
         lock (_stdout)
         {
             _stdout.Append(line).Append('\n');
+            foreach (var waiter in _waiters.Where(w => w.Predicate(line)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Seen.TrySetResult();
+            }
+        }
+
+        if (ClusterLine().Match(line) is { Success: true } cluster)
+        {
+            ClusterAddress = cluster.Groups["address"].Value;
         }
 
         var match = EndpointLine().Match(line);
@@ -303,6 +347,9 @@ public sealed partial class HostProcess : IAsyncDisposable
             _stderr.Append(line).Append('\n');
         }
     }
+
+    [GeneratedRegex(@"^  cluster  (?<address>\S+) seeds ")]
+    private static partial Regex ClusterLine();
 
     [GeneratedRegex(@"^  endpoint (?<name>\S+)\s+(?<transport>tcp|udp)\s+(?<address>\S+)\s+protocol (?<protocol>\S+)\s+io (?<io>\S+)$")]
     private static partial Regex EndpointLine();

@@ -96,9 +96,12 @@ public sealed class TestClient : IAsyncDisposable
         Encoding.UTF8.GetString(await ReadExactlyAsync(Encoding.UTF8.GetByteCount(text)).ConfigureAwait(false));
 
     /// <summary>Reads one CRLF- or LF-terminated line (without the terminator); fails on EOF or timeout.</summary>
-    public async Task<string> ReadLineAsync()
+    public Task<string> ReadLineAsync() => ReadLineAsync(Timeout);
+
+    /// <summary>Reads one line, waiting at most <paramref name="timeout"/>.</summary>
+    public async Task<string> ReadLineAsync(TimeSpan timeout)
     {
-        using var cts = new CancellationTokenSource(Timeout);
+        using var cts = new CancellationTokenSource(timeout);
         while (true)
         {
             var newline = _pending.IndexOf((byte)'\n');
@@ -130,6 +133,36 @@ public sealed class TestClient : IAsyncDisposable
             }
 
             skipped.Add(line);
+        }
+    }
+
+    /// <summary>Reads lines until one equals <paramref name="expected"/>, for at most <paramref name="timeout"/>; returns the lines skipped before it.</summary>
+    public async Task<IReadOnlyList<string>> ReadUntilLineAsync(string expected, TimeSpan timeout)
+    {
+        var lines = await ReadUntilAsync(line => line == expected, timeout).ConfigureAwait(false);
+        return lines.Take(lines.Count - 1).ToList();
+    }
+
+    /// <summary>Reads lines until one matches <paramref name="match"/>, for at most <paramref name="timeout"/> (default <see cref="Timeout"/>); returns them all, the match last.</summary>
+    public async Task<IReadOnlyList<string>> ReadUntilAsync(Func<string, bool> match, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var lines = new List<string>();
+        var deadline = DateTime.UtcNow + (timeout ?? Timeout);
+        while (true)
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"no matching line within {timeout ?? Timeout}; read: {string.Join(" | ", lines)}");
+            }
+
+            var line = await ReadLineAsync(left).ConfigureAwait(false);
+            lines.Add(line);
+            if (match(line))
+            {
+                return lines;
+            }
         }
     }
 

@@ -222,7 +222,10 @@ public sealed class ClusterChatRelay : ReceiveActor, IWithTimers
             _heard.Clear();
             _incoming.Clear();
             _alone = true;
-            ClusterChatRelayLog.Alone(_log);
+            if (CoordinatedShutdown.Get(Context.System).ShutdownReason is null)
+            {
+                ClusterChatRelayLog.Alone(_log);
+            }
             return;
         }
 
