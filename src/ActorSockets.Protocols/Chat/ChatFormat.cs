@@ -78,6 +78,10 @@ public static class ChatFormat
     /// <summary>To a member whose nick another host gave away at the same moment (the other host keeps it).</summary>
     public static string NickTakenElsewhere(string nick) => $"*** The nick {nick} was taken on another host at the same moment; it stays there";
 
+    /// <summary>To every member of a host that fell too far behind another host and missed its events.</summary>
+    public static string MissedFromAnotherHost(long count) =>
+        $"*** This server fell behind another host and missed {count.ToString(CultureInfo.InvariantCulture)} of its messages";
+
     /// <summary>The confirmation to the member who changed nick.</summary>
     public static string NickAccepted(string nick) => $"*** You are now known as {nick}";
 

@@ -30,6 +30,13 @@ public sealed partial class ChatRegistry
             var recipient = _members.FirstOrDefault(m => m.Value.Id == line.ToId).Key;
             recipient?.Tell(Deliver.Line(ChatFormat.PrivateMessage(line.FromNick, line.Text)), Self);
         });
+        Receive<Missed>(missed =>
+        {
+            foreach (var room in _rooms.Values)
+            {
+                room.Ref.Tell(new ChatRoom.RemoteLine(ChatFormat.MissedFromAnotherHost(missed.Count)), Self);
+            }
+        });
         Receive<ClusterChatRelay.HostGone>(gone =>
         {
             var leaving = _remote.Keys

@@ -53,7 +53,7 @@ public sealed partial class ChatRegistry : ReceiveActor
     protected override void PreStart()
     {
         var props = _relayProps
-            ?? (ClusterChatRelay.IsClustered(Context.System) ? registry => ClusterChatRelay.CreateProps(_settings.EndpointName, registry) : null);
+            ?? (ClusterChatRelay.IsClustered(Context.System) ? registry => ClusterChatRelay.CreateProps(_settings.EndpointName, registry, _settings.ClusterMaxUnackedEvents) : null);
         if (props is not null)
         {
             _relay = Context.ActorOf(props(Self), "cluster-relay");

@@ -41,6 +41,9 @@ public sealed record ChatSettings
     /// <summary>How long a member may stay silent before it is disconnected; null (the default) for never.</summary>
     public TimeSpan? IdleTimeout { get; init; }
 
+    /// <summary>With the cluster on: events one host may have sent another unacknowledged before it is cut off. Defaults to 10000.</summary>
+    public int ClusterMaxUnackedEvents { get; init; } = 10000;
+
     /// <summary>How long a closing member waits for its last lines to be flushed. Defaults to 5 s.</summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -76,6 +79,7 @@ public sealed record ChatSettings
             MaxMessagesPerWrite = EndpointSettings.ReadPositiveInt(name, config, "max-messages-per-write"),
             LinesPerSecond = EndpointSettings.ReadPositiveInt(name, config, "flood-control.lines-per-second"),
             LineBurst = EndpointSettings.ReadPositiveInt(name, config, "flood-control.burst"),
+            ClusterMaxUnackedEvents = EndpointSettings.ReadPositiveInt(name, config, "cluster.max-unacked-events"),
             MaxLineLength = endpoint.MaxLineLength,
             IdleTimeout = endpoint.IdleTimeout,
             CloseTimeout = endpoint.CloseTimeout,

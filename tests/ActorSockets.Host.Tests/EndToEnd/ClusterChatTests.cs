@@ -20,7 +20,10 @@ public sealed class ClusterChatTests
         await using var a = await MemberAsync(hosts[0], "alice");
         await using var b = await MemberAsync(hosts[1], "bob");
         await using var c = await MemberAsync(hosts[2], "carol");
-        await WaitForWhoAsync(c, "*** 3 in lobby: alice, bob, carol");
+        foreach (var member in new[] { a, b, c })
+        {
+            await WaitForWhoAsync(member, "*** 3 in lobby: alice, bob, carol");
+        }
 
         for (var i = 0; i < 50; i++)
         {
@@ -70,7 +73,11 @@ public sealed class ClusterChatTests
         await using var a = await MemberAsync(hosts[0], "alice");
         await using var b = await MemberAsync(hosts[1], "bob");
         await using var c = await MemberAsync(hosts[2], "carol");
-        await WaitForWhoAsync(a, "*** 3 in lobby: alice, bob, carol");
+        // Every host knows every member (the rosters have travelled) before anything is stopped.
+        foreach (var member in new[] { a, b, c })
+        {
+            await WaitForWhoAsync(member, "*** 3 in lobby: alice, bob, carol");
+        }
 
         // The crash first, while three hosts are up: keep-majority downs the lost one (two against one). With
         // two hosts a crash is a tie, which the split-brain resolver settles by address, not by who crashed.

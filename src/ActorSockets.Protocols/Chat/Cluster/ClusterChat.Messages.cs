@@ -37,6 +37,18 @@ public sealed record RosterPart(string Origin, int Part, bool Last, RosterEntry[
 public sealed record RosterEntry(long Id, string Nick, string Room);
 
 /// <summary>
+/// The envelope of everything a relay sends another host: <paramref name="Seq"/> counts from 1 per origin and
+/// destination, so the destination sees a gap and acknowledges what it handled (<see cref="Ack"/>).
+/// </summary>
+public sealed record Relayed(string Origin, long Seq, IClusterChatMessage Message) : IClusterChatMessage;
+
+/// <summary>From a destination back to the origin relay: every event up to <paramref name="Seq"/> is handled.</summary>
+public sealed record Ack(string Origin, long Seq) : IClusterChatMessage;
+
+/// <summary>To a host that was cut off for falling behind: it missed <paramref name="Count"/> events.</summary>
+public sealed record Missed(string Origin, long Count) : IClusterChatMessage;
+
+/// <summary>
 /// Published by a host until it has every other host's roster: <paramref name="Heard"/> lists the origins whose
 /// roster it has, so a host not in it publishes its roster again.
 /// </summary>

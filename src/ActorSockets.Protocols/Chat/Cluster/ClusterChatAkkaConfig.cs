@@ -8,6 +8,13 @@ namespace ActorSockets.Protocols.Chat.Cluster;
 /// </summary>
 public static class ClusterChatAkkaConfig
 {
-    /// <summary>HOCON for Akka's tree (keys under <c>akka.</c>), valid on its own; empty keys are none.</summary>
-    public static string Hocon { get; } = "";
+    /// <summary>HOCON for Akka's tree (keys under <c>akka.</c>), valid on its own.</summary>
+    /// <remarks>
+    /// DistributedPubSub starts with the actor system: a host whose mediator is not running yet cannot read the
+    /// pub-sub gossip other hosts already send it (Akka logs "Could not find any internal Akka.NET serializer with
+    /// Id [9]"; seen in tests/ActorSockets.Cluster.Tests). Cross-host messages use Akka's default (JSON)
+    /// serializer: every collection in them is an array (docs/cluster-chat.md, section 8).
+    /// </remarks>
+    public static string Hocon { get; } =
+        "akka.extensions = [\"Akka.Cluster.Tools.PublishSubscribe.DistributedPubSubExtensionProvider, Akka.Cluster.Tools\"]";
 }

@@ -8,53 +8,73 @@ namespace ActorSockets.Protocols.Chat.Cluster;
 
 /// <summary>
 /// One chat endpoint's link to the same endpoint on the other hosts of the cluster (docs/cluster-chat.md). A child
-/// of the endpoint's <see cref="ChatRegistry"/>: the registry and the rooms tell it every local change and line, it
-/// publishes them on the endpoint's DistributedPubSub topic, and it hands what the other hosts publish back to the
-/// registry. One publisher per host and FIFO hops (relay, mediator, remote mediator, remote relay) keep each
-/// speaker's lines in order on every host.
+/// of the endpoint's <see cref="ChatRegistry"/>: the registry and the rooms tell it every local change and line; it
+/// sends them to each other host on that host's own DistributedPubSub topic, and hands what the other hosts send
+/// back to the registry. One sender per host and FIFO hops (relay, mediator, remote mediator, remote relay) keep
+/// each speaker's lines in order on every host.
 /// </summary>
 /// <remarks>
-/// Hosts learn each other's members by rosters: a host publishes <see cref="Hello"/> every
-/// <see cref="HelloInterval"/> until it holds the roster of every other host that is up, and a host that sees a
-/// <see cref="Hello"/> not naming it publishes its roster (pub-sub subscriptions spread by gossip, so the first
-/// ones may be missed; the repetition covers that). A host removed from the cluster takes its members with it:
-/// "server shutdown" when it left gracefully, "host lost" when it was downed after a crash. When this host itself
-/// is removed it keeps serving its own members alone.
+/// <para>
+/// Bounded like a member's outbound queue: every event to a host is numbered (<see cref="Relayed"/>), the host
+/// acknowledges what it handled (<see cref="Ack"/>), and at most <c>max-unacked-events</c> may be outstanding.
+/// A host further behind is cut off like a slow reader: it is skipped (and the skips counted) until it has
+/// caught up; then it is told how many events it missed and gets this host's members again. Nobody waits for it.
+/// </para>
+/// <para>
+/// Hosts learn each other's members by rosters: a host sends <see cref="Hello"/> every
+/// <see cref="HelloInterval"/> until it holds the roster of every other host that is up, and a host that gets a
+/// <see cref="Hello"/> not naming it sends its roster (pub-sub subscriptions spread by gossip, so the first sends
+/// may find no subscriber; the repetition covers that). A gap in the numbers asks for the roster again.
+/// A host removed from the cluster takes its members with it: "server shutdown" when it left gracefully,
+/// "host lost" when it was downed after a crash. When this host itself is removed it serves its own members alone.
+/// </para>
 /// </remarks>
 public sealed class ClusterChatRelay : ReceiveActor, IWithTimers
 {
     /// <summary>Members per <see cref="RosterPart"/>: well under remoting's 128 KB frame at the longest nicks.</summary>
     public const int RosterPartSize = 500;
 
-    /// <summary>Removed host incarnations remembered, so that their late messages are ignored.</summary>
-    private const int MaxRemembered = 1000;
-
     /// <summary>How often a host asks for the rosters it does not have yet.</summary>
     public static readonly TimeSpan HelloInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How soon handled events are acknowledged when fewer than <see cref="AckEvery"/> came.</summary>
+    public static readonly TimeSpan AckDelay = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Handled events that are acknowledged at once.</summary>
+    public const int AckEvery = 100;
+
+    /// <summary>Removed host incarnations remembered, so that their late messages are ignored.</summary>
+    private const int MaxRemembered = 1000;
+
     private readonly IActorRef _registry;
-    private readonly string _topic;
+    private readonly string _topicPrefix;
+    private readonly int _window;
     private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
     private readonly IActorRef _mediator;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly string _origin;
     private readonly Dictionary<long, RosterEntry> _local = [];
+    private readonly Dictionary<string, Destination> _hosts = [];
+    private readonly Dictionary<string, Source> _sources = [];
     private readonly HashSet<string> _heard = [];
+    private readonly Dictionary<string, List<RosterEntry>> _incoming = [];
     private readonly Queue<string> _removedOrder = new();
     private readonly HashSet<string> _removed = [];
-    private readonly Dictionary<string, List<RosterEntry>> _incoming = [];
-    private readonly HashSet<UniqueAddress> _upHosts = [];
     private bool _subscribed;
     private bool _alone;
 
     /// <summary>Creates the relay of the endpoint <paramref name="endpointName"/> for <paramref name="registry"/>.</summary>
-    public ClusterChatRelay(string endpointName, IActorRef registry)
+    /// <param name="endpointName">The chat endpoint's name: the same name on every host is the same chat.</param>
+    /// <param name="registry">The endpoint's registry.</param>
+    /// <param name="maxUnackedEvents">Events another host may leave unacknowledged before it is cut off.</param>
+    public ClusterChatRelay(string endpointName, IActorRef registry, int maxUnackedEvents)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxUnackedEvents, 1);
         _registry = registry;
-        _topic = "actorsockets.chat." + endpointName;
+        _topicPrefix = "actorsockets.chat." + endpointName + ".";
+        _window = maxUnackedEvents;
         _origin = OriginOf(_cluster.SelfUniqueAddress);
-        var pubSub = DistributedPubSub.Get(Context.System);
-        _mediator = pubSub.Mediator;
+        _mediator = DistributedPubSub.Get(Context.System).Mediator;
 
         Receive<SubscribeAck>(_ =>
         {
@@ -62,6 +82,7 @@ public sealed class ClusterChatRelay : ReceiveActor, IWithTimers
             SayHello();
         });
         Receive<SendHello>(_ => SayHello());
+        Receive<SendAcks>(_ => SendDueAcks());
         Receive<ClusterEvent.CurrentClusterState>(state =>
         {
             foreach (var member in state.Members.Where(m => m.Status == MemberStatus.Up))
@@ -73,31 +94,53 @@ public sealed class ClusterChatRelay : ReceiveActor, IWithTimers
         Receive<ClusterEvent.MemberRemoved>(OnRemoved);
         Receive<ClusterEvent.IMemberEvent>(_ => { });
 
-        Receive<MemberJoined>(OnJoined);
-        Receive<MemberLeft>(OnLeft);
-        Receive<MemberRenamed>(OnRenamed);
-        Receive<RoomLine>(line => FromLocalOrRemote(line, line.Origin, l => l with { Origin = _origin }));
-        Receive<PrivateLine>(line =>
+        // From the registry and the rooms (no origin yet): to every other host.
+        Receive<MemberJoined>(joined => joined.Origin.Length == 0, joined =>
         {
-            if (IsLocal(line.Origin))
+            _local[joined.Id] = new RosterEntry(joined.Id, joined.Nick, joined.Room);
+            SendToAll(joined with { Origin = _origin });
+        });
+        Receive<MemberLeft>(left => left.Origin.Length == 0, left =>
+        {
+            _local.Remove(left.Id);
+            SendToAll(left with { Origin = _origin });
+        });
+        Receive<MemberRenamed>(renamed => renamed.Origin.Length == 0, renamed =>
+        {
+            if (_local.TryGetValue(renamed.Id, out var entry))
             {
-                Publish(line with { Origin = _origin });
+                _local[renamed.Id] = entry with { Nick = renamed.Nick };
             }
-            else if (line.ToOrigin == _origin && Known(line.Origin))
+
+            SendToAll(renamed with { Origin = _origin });
+        });
+        Receive<RoomLine>(line => line.Origin.Length == 0, line => SendToAll(line with { Origin = _origin }));
+        Receive<PrivateLine>(line => line.Origin.Length == 0, line =>
+        {
+            if (_hosts.TryGetValue(line.ToOrigin, out var host))
             {
-                _registry.Tell(line, Self);
+                SendTo(host, line with { Origin = _origin });
             }
         });
-        Receive<RosterPart>(OnRosterPart);
-        Receive<Hello>(OnHello);
+
+        // From the other hosts.
+        Receive<Relayed>(OnRelayed);
+        Receive<Ack>(OnAck);
+        Receive<Hello>(hello =>
+        {
+            if (Known(hello.Origin))
+            {
+                OnHello(hello);
+            }
+        });
     }
 
     /// <summary>The timers of this actor (Akka sets it).</summary>
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>The props of the relay of <paramref name="endpointName"/> for <paramref name="registry"/>.</summary>
-    public static Props CreateProps(string endpointName, IActorRef registry) =>
-        Props.Create(() => new ClusterChatRelay(endpointName, registry));
+    public static Props CreateProps(string endpointName, IActorRef registry, int maxUnackedEvents) =>
+        Props.Create(() => new ClusterChatRelay(endpointName, registry, maxUnackedEvents));
 
     /// <summary>Whether <paramref name="system"/> runs as a cluster member (<c>akka.actor.provider = cluster</c>).</summary>
     public static bool IsClustered(ActorSystem system) =>
@@ -114,7 +157,7 @@ public sealed class ClusterChatRelay : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         _registry.Tell(new Ready(_origin), Self);
-        _mediator.Tell(new Subscribe(_topic, Self));
+        _mediator.Tell(new Subscribe(_topicPrefix + _origin, Self));
         _cluster.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.IMemberEvent));
     }
 
@@ -122,30 +165,7 @@ public sealed class ClusterChatRelay : ReceiveActor, IWithTimers
     protected override void PostStop()
     {
         _cluster.Unsubscribe(Self);
-        _mediator.Tell(new Unsubscribe(_topic, Self));
-    }
-
-    private void Publish(IClusterChatMessage message)
-    {
-        if (!_alone)
-        {
-            _mediator.Tell(new Publish(_topic, message));
-        }
-    }
-
-    private bool IsLocal(string origin) => origin.Length == 0;
-
-    private void FromLocalOrRemote<T>(T message, string origin, Func<T, T> stamp)
-        where T : IClusterChatMessage
-    {
-        if (IsLocal(origin))
-        {
-            Publish(stamp(message));
-        }
-        else if (Known(origin))
-        {
-            _registry.Tell(message, Self);
-        }
+        _mediator.Tell(new Unsubscribe(_topicPrefix + _origin, Self));
     }
 
     /// <summary>
@@ -154,71 +174,143 @@ public sealed class ClusterChatRelay : ReceiveActor, IWithTimers
     /// </summary>
     private bool Known(string origin) => origin != _origin && !_alone && !_removed.Contains(origin);
 
-    private void OnJoined(MemberJoined joined)
+    private void SendToAll(IClusterChatMessage message)
     {
-        if (IsLocal(joined.Origin))
+        foreach (var host in _hosts.Values)
         {
-            _local[joined.Id] = new RosterEntry(joined.Id, joined.Nick, joined.Room);
-            Publish(joined with { Origin = _origin });
-        }
-        else if (Known(joined.Origin))
-        {
-            _registry.Tell(joined, Self);
+            SendTo(host, message);
         }
     }
 
-    private void OnLeft(MemberLeft left)
+    private void SendTo(Destination host, IClusterChatMessage message)
     {
-        if (IsLocal(left.Origin))
-        {
-            _local.Remove(left.Id);
-            Publish(left with { Origin = _origin });
-        }
-        else if (Known(left.Origin))
-        {
-            _registry.Tell(left, Self);
-        }
-    }
-
-    private void OnRenamed(MemberRenamed renamed)
-    {
-        if (IsLocal(renamed.Origin))
-        {
-            if (_local.TryGetValue(renamed.Id, out var entry))
-            {
-                _local[renamed.Id] = entry with { Nick = renamed.Nick };
-            }
-
-            Publish(renamed with { Origin = _origin });
-        }
-        else if (Known(renamed.Origin))
-        {
-            _registry.Tell(renamed, Self);
-        }
-    }
-
-    private void HostUp(Member member)
-    {
-        if (member.UniqueAddress.Equals(_cluster.SelfUniqueAddress) || !_upHosts.Add(member.UniqueAddress))
+        if (_alone)
         {
             return;
         }
 
+        if (host.CutOff)
+        {
+            host.Skipped++;
+            return;
+        }
+
+        host.Sent++;
+        _mediator.Tell(new Publish(host.Topic, new Relayed(_origin, host.Sent, message)), Self);
+        if (host.Sent - host.Acked >= _window)
+        {
+            host.CutOff = true;
+            ClusterChatRelayLog.CutOff(_log, host.Name, _window);
+        }
+    }
+
+    private void OnAck(Ack ack)
+    {
+        if (!_hosts.TryGetValue(ack.Origin, out var host) || ack.Seq <= host.Acked)
+        {
+            return;
+        }
+
+        host.Acked = Math.Min(ack.Seq, host.Sent);
+        if (host.CutOff && host.Acked == host.Sent)
+        {
+            // Caught up: it hears how much it missed, then who is here now, in that order, and events again.
+            host.CutOff = false;
+            var missed = host.Skipped;
+            host.Skipped = 0;
+            ClusterChatRelayLog.Resumed(_log, host.Name, missed);
+            SendTo(host, new Missed(_origin, missed));
+            SendRoster(host);
+        }
+    }
+
+    private void OnRelayed(Relayed relayed)
+    {
+        if (!Known(relayed.Origin))
+        {
+            return;
+        }
+
+        if (!_sources.TryGetValue(relayed.Origin, out var source))
+        {
+            source = new Source();
+            _sources[relayed.Origin] = source;
+        }
+
+        source.Sender = Sender;
+        if (relayed.Seq != source.Handled + 1 && source.Handled > 0)
+        {
+            // Lost on the way (a gated association, a message too big): what we know of its members may be wrong.
+            ClusterChatRelayLog.Gap(_log, relayed.Origin, source.Handled + 1, relayed.Seq);
+            _heard.Remove(relayed.Origin);
+            SayHello();
+        }
+
+        source.Handled = Math.Max(source.Handled, relayed.Seq);
+        if (source.Handled - source.Acked >= AckEvery)
+        {
+            SendAck(source);
+        }
+        else if (!Timers.IsTimerActive(SendAcks.Instance))
+        {
+            // Not restarted by every event: under steady traffic below AckEvery the acks still come every AckDelay.
+            Timers.StartSingleTimer(SendAcks.Instance, SendAcks.Instance, AckDelay);
+        }
+
+        switch (relayed.Message)
+        {
+            case RosterPart part:
+                OnRosterPart(part);
+                break;
+            case Hello hello:
+                OnHello(hello);
+                break;
+            case Missed missed:
+                _registry.Tell(missed, Self);
+                break;
+            case PrivateLine line when line.ToOrigin != _origin:
+                break;
+            default:
+                _registry.Tell(relayed.Message, Self);
+                break;
+        }
+    }
+
+    private void SendDueAcks()
+    {
+        foreach (var source in _sources.Values.Where(s => s.Handled > s.Acked))
+        {
+            SendAck(source);
+        }
+    }
+
+    private void SendAck(Source source)
+    {
+        source.Acked = source.Handled;
+        source.Sender?.Tell(new Ack(_origin, source.Handled), Self);
+    }
+
+    private void HostUp(Member member)
+    {
+        var origin = OriginOf(member.UniqueAddress);
+        if (member.UniqueAddress.Equals(_cluster.SelfUniqueAddress) || _hosts.ContainsKey(origin) || _removed.Contains(origin))
+        {
+            return;
+        }
+
+        _hosts[origin] = new Destination(origin, _topicPrefix + origin, member.Address.ToString());
         ClusterChatRelayLog.HostUp(_log, member.Address.ToString());
         SayHello();
     }
 
     private void OnRemoved(ClusterEvent.MemberRemoved removed)
     {
-        var reason = removed.PreviousStatus is MemberStatus.Exiting or MemberStatus.Leaving
-            ? LeaveReason.ServerShutdown
-            : LeaveReason.HostLost;
         if (removed.Member.UniqueAddress.Equals(_cluster.SelfUniqueAddress))
         {
             // Downed or left: every other host's members are gone from here, and this host goes on alone.
             _registry.Tell(new HostGone(HostGone.EveryOtherHost, LeaveReason.HostLost), Self);
-
-            _upHosts.Clear();
+            _hosts.Clear();
+            _sources.Clear();
             _heard.Clear();
             _incoming.Clear();
             _alone = true;
@@ -226,37 +318,39 @@ public sealed class ClusterChatRelay : ReceiveActor, IWithTimers
             {
                 ClusterChatRelayLog.Alone(_log);
             }
+
             return;
         }
 
         var origin = OriginOf(removed.Member.UniqueAddress);
-        if (_removed.Add(origin))
-        {
-            // Remembered so its late messages are ignored; a bounded memory of the last incarnations.
-            _removedOrder.Enqueue(origin);
-            if (_removedOrder.Count > MaxRemembered)
-            {
-                _removed.Remove(_removedOrder.Dequeue());
-            }
-
-            _upHosts.Remove(removed.Member.UniqueAddress);
-            _heard.Remove(origin);
-            _incoming.Remove(origin);
-            _registry.Tell(new HostGone(origin, reason), Self);
-            ClusterChatRelayLog.HostGone(_log, removed.Member.Address.ToString(), ChatFormat.Describe(reason));
-        }
-    }
-
-    private void OnHello(Hello hello)
-    {
-        if (!Known(hello.Origin))
+        if (!_removed.Add(origin))
         {
             return;
         }
 
-        if (!hello.Heard.Contains(_origin))
+        // Remembered so its late messages are ignored; a bounded memory of the last incarnations.
+        _removedOrder.Enqueue(origin);
+        if (_removedOrder.Count > MaxRemembered)
         {
-            PublishRoster();
+            _removed.Remove(_removedOrder.Dequeue());
+        }
+
+        _hosts.Remove(origin);
+        _sources.Remove(origin);
+        _heard.Remove(origin);
+        _incoming.Remove(origin);
+        var reason = removed.PreviousStatus is MemberStatus.Exiting or MemberStatus.Leaving
+            ? LeaveReason.ServerShutdown
+            : LeaveReason.HostLost;
+        _registry.Tell(new HostGone(origin, reason), Self);
+        ClusterChatRelayLog.HostGone(_log, removed.Member.Address.ToString(), ChatFormat.Describe(reason));
+    }
+
+    private void OnHello(Hello hello)
+    {
+        if (!hello.Heard.Contains(_origin) && _hosts.TryGetValue(hello.Origin, out var host))
+        {
+            SendRoster(host);
         }
 
         if (!_heard.Contains(hello.Origin))
@@ -266,24 +360,19 @@ public sealed class ClusterChatRelay : ReceiveActor, IWithTimers
         }
     }
 
-    private void PublishRoster()
+    private void SendRoster(Destination host)
     {
         var members = _local.Values.ToArray();
         var parts = Math.Max(1, (members.Length + RosterPartSize - 1) / RosterPartSize);
         for (var part = 0; part < parts; part++)
         {
             var slice = members.Skip(part * RosterPartSize).Take(RosterPartSize).ToArray();
-            Publish(new RosterPart(_origin, part, part == parts - 1, slice));
+            SendTo(host, new RosterPart(_origin, part, part == parts - 1, slice));
         }
     }
 
     private void OnRosterPart(RosterPart part)
     {
-        if (!Known(part.Origin))
-        {
-            return;
-        }
-
         if (part.Part == 0)
         {
             _incoming[part.Origin] = [];
@@ -313,10 +402,15 @@ public sealed class ClusterChatRelay : ReceiveActor, IWithTimers
             return;
         }
 
-        var missing = _upHosts.Any(h => !_heard.Contains(OriginOf(h)));
-        if (missing)
+        var missing = _hosts.Values.Where(h => !_heard.Contains(h.Origin)).ToList();
+        if (missing.Count > 0)
         {
-            Publish(new Hello(_origin, [.. _heard]));
+            var hello = new Hello(_origin, [.. _heard]);
+            foreach (var host in missing)
+            {
+                SendTo(host, hello);
+            }
+
             Timers.StartSingleTimer(SendHello.Instance, SendHello.Instance, HelloInterval);
         }
         else
@@ -338,8 +432,41 @@ public sealed class ClusterChatRelay : ReceiveActor, IWithTimers
     /// <summary>To the registry: <paramref name="Origin"/>'s members are exactly <paramref name="Members"/> now.</summary>
     public sealed record RosterReplaced(string Origin, RosterEntry[] Members);
 
+    /// <summary>Another host as a destination: what was sent to it, what it acknowledged, whether it is cut off.</summary>
+    private sealed class Destination(string origin, string topic, string name)
+    {
+        public string Origin { get; } = origin;
+
+        public string Topic { get; } = topic;
+
+        public string Name { get; } = name;
+
+        public long Sent { get; set; }
+
+        public long Acked { get; set; }
+
+        public bool CutOff { get; set; }
+
+        public long Skipped { get; set; }
+    }
+
+    /// <summary>Another host as a source: what we handled of it and acknowledged, and its relay.</summary>
+    private sealed class Source
+    {
+        public long Handled { get; set; }
+
+        public long Acked { get; set; }
+
+        public IActorRef? Sender { get; set; }
+    }
+
     private sealed class SendHello
     {
         public static readonly SendHello Instance = new();
+    }
+
+    private sealed class SendAcks
+    {
+        public static readonly SendAcks Instance = new();
     }
 }
