@@ -120,6 +120,10 @@ internal sealed record ClusterSettings(bool Enabled, string Hostname, int Port, 
         // A host the resolver downs (the minority side) keeps serving its own members instead of stopping.
         text.AppendLine("akka.cluster.run-coordinated-shutdown-when-down = off");
         text.AppendLine("akka.cluster.log-info-verbose = off");
+        // Leaving waits for the leader to confirm; when every host stops at once nobody may be left to confirm.
+        // Akka's 5 s + 10 s for these phases would outlast actorsockets.host.shutdown-timeout (10 s).
+        text.AppendLine("akka.coordinated-shutdown.phases.cluster-leave.timeout = 3s");
+        text.AppendLine("akka.coordinated-shutdown.phases.cluster-exiting.timeout = 3s");
         text.AppendLine(ClusterChatAkkaConfig.Hocon);
         return text.ToString();
     }
