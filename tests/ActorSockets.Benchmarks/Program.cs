@@ -2,6 +2,11 @@ using ActorSockets.Benchmarks.Chat;
 using ActorSockets.Benchmarks.Echo;
 using BenchmarkDotNet.Running;
 
+if (ActorSockets.Benchmarks.Cluster.ClusterFanoutCommand.Handles(args))
+{
+    return await ActorSockets.Benchmarks.Cluster.ClusterFanoutCommand.RunAsync(args);
+}
+
 if (ChatFanoutCommand.Handles(args))
 {
     return await ChatFanoutCommand.RunAsync(args);

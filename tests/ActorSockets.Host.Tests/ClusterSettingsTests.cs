@@ -48,6 +48,7 @@ public sealed class ClusterSettingsTests
         Assert.Equal(TimeSpan.FromSeconds(7), akka.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after"));
         Assert.False(akka.GetBoolean("akka.cluster.run-coordinated-shutdown-when-down"));
         Assert.Equal(TimeSpan.FromSeconds(3), akka.GetTimeSpan("akka.coordinated-shutdown.phases.cluster-exiting.timeout"));
+        Assert.False(akka.GetBoolean("akka.remote.dot-netty.tcp.batching.enabled"));
         Assert.Contains("DistributedPubSubExtensionProvider", akka.GetStringList("akka.extensions")[0], StringComparison.Ordinal);
         Assert.Equal("10.0.0.5:4053 [::1]:4054", settings.SeedsText);
     }

@@ -120,6 +120,9 @@ internal sealed record ClusterSettings(bool Enabled, string Hostname, int Port, 
         // A host the resolver downs (the minority side) keeps serving its own members instead of stopping.
         text.AppendLine("akka.cluster.run-coordinated-shutdown-when-down = off");
         text.AppendLine("akka.cluster.log-info-verbose = off");
+        // Chat lines are small and latency matters more than frames per syscall: with batching on, a quiet
+        // chat's lines waited for remoting's flush (cluster-fanout: p99 added at 20 lines/s 19.9 ms on, 8.4 ms off).
+        text.AppendLine("akka.remote.dot-netty.tcp.batching.enabled = off");
         // Leaving waits for the leader to confirm; when every host stops at once nobody may be left to confirm.
         // Akka's 5 s + 10 s for these phases would outlast actorsockets.host.shutdown-timeout (10 s).
         text.AppendLine("akka.coordinated-shutdown.phases.cluster-leave.timeout = 3s");
