@@ -16,14 +16,10 @@ public sealed class ClusterChatTests
     public async Task ThreeHosts_OneChat_LinesInOrderWhoRoomsMsgAndUniqueNicks()
     {
         await using var hosts = await ClusterOfHosts.StartAsync(3);
-        await hosts.WaitUntilUpAsync(Formed);
-        await using var a = await MemberAsync(hosts[0], "alice");
-        await using var b = await MemberAsync(hosts[1], "bob");
-        await using var c = await MemberAsync(hosts[2], "carol");
-        foreach (var member in new[] { a, b, c })
-        {
-            await WaitForWhoAsync(member, "*** 3 in lobby: alice, bob, carol");
-        }
+        var (a, b, c) = await AliceBobAndCarolAsync(hosts);
+        await using var disposeA = a;
+        await using var disposeB = b;
+        await using var disposeC = c;
 
         for (var i = 0; i < 50; i++)
         {
@@ -69,15 +65,10 @@ public sealed class ClusterChatTests
 
     private static async Task StopOrDieAndRejoinAsync(ClusterOfHosts hosts)
     {
-        await hosts.WaitUntilUpAsync(Formed);
-        await using var a = await MemberAsync(hosts[0], "alice");
-        await using var b = await MemberAsync(hosts[1], "bob");
-        await using var c = await MemberAsync(hosts[2], "carol");
-        // Every host knows every member (the rosters have travelled) before anything is stopped.
-        foreach (var member in new[] { a, b, c })
-        {
-            await WaitForWhoAsync(member, "*** 3 in lobby: alice, bob, carol");
-        }
+        var (a, b, c) = await AliceBobAndCarolAsync(hosts);
+        await using var disposeA = a;
+        await using var disposeB = b;
+        await using var disposeC = c;
 
         // The crash first, while three hosts are up: keep-majority downs the lost one (two against one). With
         // two hosts a crash is a tie, which the split-brain resolver settles by address, not by who crashed.
@@ -101,6 +92,24 @@ public sealed class ClusterChatTests
         await WaitForWhoAsync(d, "*** 2 in lobby: alice, dave");
         await d.SendAsync("back again\r\n");
         await a.ReadUntilLineAsync("[dave] back again");
+    }
+
+    /// <summary>
+    /// Once the cluster is up: alice on host 0, bob on host 1, carol on host 2, returned once every host knows
+    /// every member (the rosters have travelled).
+    /// </summary>
+    private static async Task<(TestClient A, TestClient B, TestClient C)> AliceBobAndCarolAsync(ClusterOfHosts hosts)
+    {
+        await hosts.WaitUntilUpAsync(Formed);
+        var a = await MemberAsync(hosts[0], "alice");
+        var b = await MemberAsync(hosts[1], "bob");
+        var c = await MemberAsync(hosts[2], "carol");
+        foreach (var member in new[] { a, b, c })
+        {
+            await WaitForWhoAsync(member, "*** 3 in lobby: alice, bob, carol");
+        }
+
+        return (a, b, c);
     }
 
     /// <summary>Connects to <paramref name="host"/>'s chat and takes <paramref name="nick"/>.</summary>
