@@ -82,6 +82,10 @@ public static class ChatFormat
     public static string MissedFromAnotherHost(long count) =>
         $"*** This server fell behind another host and missed {count.ToString(CultureInfo.InvariantCulture)} of its messages";
 
+    /// <summary>To a member whose <c>/nick</c> the cluster's nick authority did not answer in time (it is moving hosts).</summary>
+    public static string NickServiceUnavailable(string nick) =>
+        $"*** Error: the nick {nick} could not be confirmed across the hosts just now; try again in a few seconds";
+
     /// <summary>The confirmation to the member who changed nick.</summary>
     public static string NickAccepted(string nick) => $"*** You are now known as {nick}";
 

@@ -1,5 +1,7 @@
 using ActorSockets.Protocols.Chat.Cluster;
 using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Tools.Singleton;
 
 namespace ActorSockets.Protocols.Chat;
 
@@ -12,8 +14,107 @@ namespace ActorSockets.Protocols.Chat;
 /// </summary>
 public sealed partial class ChatRegistry
 {
+    /// <summary>A claim the authority did not answer within <c>nick-claim-timeout</c>.</summary>
+    private sealed record ClaimTimedOut(long Id, string Nick);
+
+    private IActorRef? _authority;
+    private readonly Dictionary<long, string> _claims = [];
+
+    /// <summary>
+    /// Starts this endpoint's nick authority (a cluster singleton: its manager is a top-level actor, so cluster
+    /// shutdown hands it over without waiting on this registry) and a proxy to it.
+    /// </summary>
+    private void StartNickAuthority()
+    {
+        var name = NickAuthoritySingleton.Start(Context.System, _settings.EndpointName);
+        _authority = Context.ActorOf(
+            ClusterSingletonProxy.Props("/user/" + name, ClusterSingletonProxySettings.Create(Context.System)),
+            "nick-authority-proxy");
+    }
+
+    /// <summary>
+    /// In a cluster, a chosen nick free as far as this host knows is still only this host's view: ask the authority,
+    /// which grants it to exactly one asker. Alone (no cluster yet, or removed) the host decides by itself.
+    /// False when the host decides now.
+    /// </summary>
+    private bool AskAuthority(Member info, string nick)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(Context.System);
+        if (_authority is null || cluster.IsTerminated || cluster.SelfMember.Status != MemberStatus.Up)
+        {
+            return false;
+        }
+
+        _claims[info.Id] = nick;
+        _authority.Tell(new ClaimNick(_origin, info.Id, nick), Self);
+        Timers.StartSingleTimer(("nick-claim", info.Id), new ClaimTimedOut(info.Id, nick), _settings.NickClaimTimeout);
+        return true;
+    }
+
+    private void ReleaseNicks(Member info) => _authority?.Tell(new ReleaseNicks(_origin, info.Id), Self);
+
+    private IActorRef? MemberById(long id) => _members.FirstOrDefault(m => m.Value.Id == id).Key;
+
+    private void FromAuthority()
+    {
+        Receive<NickGranted>(granted =>
+        {
+            if (!TakeClaim(granted.Id, granted.Nick))
+            {
+                return;
+            }
+
+            var member = MemberById(granted.Id);
+            if (member is null)
+            {
+                _authority?.Tell(new ReleaseNicks(_origin, granted.Id), Self);
+                return;
+            }
+
+            var info = _members[member];
+            if ((_nicks.TryGetValue(granted.Nick, out var holder) && !holder.Equals(member)) || _remoteNicks.ContainsKey(granted.Nick))
+            {
+                member.Tell(Deliver.Line(ChatFormat.NickInUse(granted.Nick)), Self);
+                return;
+            }
+
+            if (!string.Equals(info.Nick, granted.Nick, StringComparison.Ordinal))
+            {
+                Rename(member, info, granted.Nick);
+            }
+        });
+        Receive<NickRefused>(refused =>
+        {
+            if (TakeClaim(refused.Id, refused.Nick))
+            {
+                MemberById(refused.Id)?.Tell(Deliver.Line(ChatFormat.NickInUse(refused.Nick)), Self);
+            }
+        });
+        Receive<ClaimTimedOut>(timedOut =>
+        {
+            if (TakeClaim(timedOut.Id, timedOut.Nick))
+            {
+                MemberById(timedOut.Id)?.Tell(Deliver.Line(ChatFormat.NickServiceUnavailable(timedOut.Nick)), Self);
+            }
+        });
+    }
+
+    /// <summary>The answer to the member's latest claim (an older one's is ignored): consumed here.</summary>
+    private bool TakeClaim(long id, string nick)
+    {
+        if (!_claims.TryGetValue(id, out var pending) || !string.Equals(pending, nick, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        _claims.Remove(id);
+        Timers.Cancel(("nick-claim", id));
+        return true;
+    }
+
     private void FromOtherHosts()
     {
+        FromAuthority();
         Receive<ClusterChatRelay.Ready>(ready => _origin = ready.Origin);
         Receive<MemberJoined>(joined => AddRemote(new RemoteMember(joined.Origin, joined.Id), joined.Nick, joined.Room, announce: true));
         Receive<MemberLeft>(left => RemoveRemote(new RemoteMember(left.Origin, left.Id), left.Reason, left.MovedTo, announce: true));
@@ -146,6 +247,7 @@ public sealed partial class ChatRegistry
         while (IsTaken(guest));
 
         member.Tell(Deliver.Line(ChatFormat.NickTakenElsewhere(nick)), Self);
+        ReleaseNicks(info);
         Rename(member, info, guest);
     }
 }

@@ -16,7 +16,7 @@ namespace ActorSockets.Protocols.Chat;
 /// member lists never disagree for long, and nick checks need no coordination between rooms. Rooms are
 /// unnamed children kept in a dictionary: a room being stopped never blocks a new room of the same name.
 /// </remarks>
-public sealed partial class ChatRegistry : ReceiveActor
+public sealed partial class ChatRegistry : ReceiveActor, IWithTimers
 {
     private readonly ChatSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -49,14 +49,23 @@ public sealed partial class ChatRegistry : ReceiveActor
     public static Props CreateProps(ChatSettings settings, Func<IActorRef, Props>? relayProps = null) =>
         ActorProps.Of(() => new ChatRegistry(settings, relayProps));
 
+    /// <summary>The timers of this actor (Akka sets it).</summary>
+    public ITimerScheduler Timers { get; set; } = null!;
+
     /// <inheritdoc />
     protected override void PreStart()
     {
+        var clustered = _relayProps is null && ClusterChatRelay.IsClustered(Context.System);
         var props = _relayProps
-            ?? (ClusterChatRelay.IsClustered(Context.System) ? registry => ClusterChatRelay.CreateProps(_settings.EndpointName, registry, _settings.ClusterMaxUnackedEvents) : null);
+            ?? (clustered ? registry => ClusterChatRelay.CreateProps(_settings.EndpointName, registry, _settings.ClusterMaxUnackedEvents) : null);
         if (props is not null)
         {
             _relay = Context.ActorOf(props(Self), "cluster-relay");
+        }
+
+        if (clustered)
+        {
+            StartNickAuthority();
         }
     }
 
@@ -127,6 +136,11 @@ public sealed partial class ChatRegistry : ReceiveActor
         if (!ChatNames.IsValidNick(nick, out var error))
         {
             member.Tell(Deliver.Line(ChatFormat.Error(error)), Self);
+            return;
+        }
+
+        if (AskAuthority(info, nick))
+        {
             return;
         }
 
@@ -212,6 +226,7 @@ public sealed partial class ChatRegistry : ReceiveActor
 
         Context.Unwatch(member);
         _nicks.Remove(info.Nick);
+        ReleaseNicks(info);
         LeaveRoom(member, info, reason, movedTo: null, acknowledge);
         ChatRegistryLog.Left(_log, info.Nick, ChatFormat.Describe(reason), _members.Count);
         return true;

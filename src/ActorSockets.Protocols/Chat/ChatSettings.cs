@@ -44,6 +44,9 @@ public sealed record ChatSettings
     /// <summary>With the cluster on: events one host may have sent another unacknowledged before it is cut off. Defaults to 10000.</summary>
     public int ClusterMaxUnackedEvents { get; init; } = 10000;
 
+    /// <summary>With the cluster on: how long <c>/nick</c> waits for the cluster's nick authority. Defaults to 10 s.</summary>
+    public TimeSpan NickClaimTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long a closing member waits for its last lines to be flushed. Defaults to 5 s.</summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -80,6 +83,8 @@ public sealed record ChatSettings
             LinesPerSecond = EndpointSettings.ReadPositiveInt(name, config, "flood-control.lines-per-second"),
             LineBurst = EndpointSettings.ReadPositiveInt(name, config, "flood-control.burst"),
             ClusterMaxUnackedEvents = EndpointSettings.ReadPositiveInt(name, config, "cluster.max-unacked-events"),
+            NickClaimTimeout = EndpointSettings.ReadOptionalDuration(name, config, "cluster.nick-claim-timeout")
+                ?? throw new EndpointConfigException(name, "cluster.nick-claim-timeout", "cluster.nick-claim-timeout must be a positive duration"),
             MaxLineLength = endpoint.MaxLineLength,
             IdleTimeout = endpoint.IdleTimeout,
             CloseTimeout = endpoint.CloseTimeout,
