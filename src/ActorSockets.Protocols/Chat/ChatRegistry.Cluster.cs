@@ -39,8 +39,14 @@ public sealed partial class ChatRegistry
     /// </summary>
     private bool AskAuthority(Member info, string nick)
     {
+        if (_authority is null)
+        {
+            return false;
+        }
+
+        // Only a cluster member has an authority; Cluster.Get would throw on a single host's system.
         var cluster = Akka.Cluster.Cluster.Get(Context.System);
-        if (_authority is null || cluster.IsTerminated || cluster.SelfMember.Status != MemberStatus.Up)
+        if (cluster.IsTerminated || cluster.SelfMember.Status != MemberStatus.Up)
         {
             return false;
         }
