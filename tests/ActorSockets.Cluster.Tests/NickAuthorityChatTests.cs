@@ -64,6 +64,51 @@ public sealed class NickAuthorityChatTests : LoopbackClusterTestKit
         Assert.DoesNotContain(late, line => line.Contains("taken on another host", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task GuestNicks_ManyJoinAtOnceOnTwoHosts_NoTwoGetTheSameAndNobodyIsRenamed()
+    {
+        var nodeB = StartNode();
+        await LoopbackCluster.FormAsync(this, Sys, nodeB);
+        var registryA = Sys.ActorOf(ChatRegistry.CreateProps(ChatSettings.Default), "registry");
+        var registryB = nodeB.ActorOf(ChatRegistry.CreateProps(ChatSettings.Default), "registry");
+
+        // Each host leases its own block of guest numbers as soon as it is up and the authority answers.
+        TestProbe first = null!;
+        await AwaitAssertAsync(
+            async () =>
+            {
+                first = CreateTestProbe(Sys);
+                registryA.Tell(ChatRegistry.Connect.Instance, first.Ref);
+                var joined = await first.FishForMessageAsync<ChatRoom.Joined>(m => m is ChatRoom.Joined, TimeSpan.FromSeconds(5));
+                Assert.True(
+                    int.Parse(joined.Nick["guest-".Length..], System.Globalization.CultureInfo.InvariantCulture) > 1000,
+                    $"{joined.Nick} is not from a leased block");
+            },
+            TimeSpan.FromSeconds(40),
+            TimeSpan.FromMilliseconds(500));
+
+        var members = Enumerable.Range(0, 40)
+            .Select(i => (Registry: i % 2 == 0 ? registryA : registryB, Probe: CreateTestProbe(i % 2 == 0 ? Sys : nodeB)))
+            .ToList();
+        foreach (var (registry, probe) in members)
+        {
+            registry.Tell(ChatRegistry.Connect.Instance, probe.Ref);
+        }
+
+        var nicks = new List<string>();
+        foreach (var (_, probe) in members)
+        {
+            nicks.Add((await probe.FishForMessageAsync<ChatRoom.Joined>(m => m is ChatRoom.Joined, TimeSpan.FromSeconds(10))).Nick);
+        }
+
+        Assert.Equal(nicks.Count, nicks.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        var late = members.SelectMany(m => m.Probe.ReceiveWhile<object>(TimeSpan.FromMilliseconds(100), x => x))
+            .Concat(first.ReceiveWhile<object>(TimeSpan.FromSeconds(1), x => x))
+            .OfType<Deliver>()
+            .Select(Text);
+        Assert.DoesNotContain(late, line => line.Contains("taken on another host", StringComparison.Ordinal));
+    }
+
     private static string Text(Deliver deliver) => deliver.Data.ToString(Encoding.UTF8).TrimEnd('\r', '\n');
 
     /// <summary>The member's answer about <paramref name="nick"/>: accepted, in use or try again (notices skipped).</summary>

@@ -124,6 +124,9 @@ public static class ChatFormat
     /// <summary>The error for <c>/nick</c> to a nick someone else has.</summary>
     public static string NickInUse(string nick) => Error($"the nick {nick} is already in use");
 
+    /// <summary>The error for <c>/nick</c> to a guest nick (<paramref name="prefix"/> and a number).</summary>
+    public static string GuestNickReserved(string prefix) => Error($"nicks like {prefix}7 are given to newcomers; choose another");
+
     /// <summary>The error for <c>/join</c> to the room the member is already in.</summary>
     public static string AlreadyInRoom(string room) => Error($"you are already in {room}");
 

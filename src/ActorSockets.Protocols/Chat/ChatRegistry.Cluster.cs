@@ -17,8 +17,15 @@ public sealed partial class ChatRegistry
     /// <summary>A claim the authority did not answer within <c>nick-claim-timeout</c>.</summary>
     private sealed record ClaimTimedOut(long Id, string Nick);
 
+    /// <summary>A guest block the authority did not hand out within <c>nick-claim-timeout</c>.</summary>
+    private sealed class GuestLeaseTimedOut
+    {
+        public static readonly GuestLeaseTimedOut Instance = new();
+    }
+
     private IActorRef? _authority;
     private readonly Dictionary<long, string> _claims = [];
+    private readonly GuestNumbers _guestBlocks = new(NickAuthority.GuestBlockSize);
 
     /// <summary>
     /// Starts this endpoint's nick authority (a cluster singleton: its manager is a top-level actor, so cluster
@@ -59,6 +66,51 @@ public sealed partial class ChatRegistry
 
     private void ReleaseNicks(Member info) => _authority?.Tell(new ReleaseNicks(_origin, info.Id), Self);
 
+    /// <summary>
+    /// Tells the authority which chosen nicks this host's members hold: when a new authority asks (its census), and
+    /// when this host comes up in the cluster with nicks it gave away alone. Through the proxy, like the claims, so
+    /// the report keeps its place among them.
+    /// </summary>
+    private void ReportNicks(bool evenIfNone)
+    {
+        if (_authority is null || _origin.Length == 0)
+        {
+            return;
+        }
+
+        var held = _members.Values
+            .Where(m => !_settings.IsGuestNick(m.Nick))
+            .Select(m => new HeldNick(m.Id, m.Nick))
+            .ToArray();
+        if (held.Length > 0 || evenIfNone)
+        {
+            _authority.Tell(new HeldNicks(_origin, held, _guestBlocks.Held()), Self);
+        }
+
+        LeaseGuestsIfLow();
+    }
+
+    /// <summary>
+    /// In a cluster, asks the authority for the next block of guest numbers once less than half of what this host
+    /// holds is left (one request at a time; a lost answer is asked again after <c>nick-claim-timeout</c>).
+    /// </summary>
+    private void LeaseGuestsIfLow()
+    {
+        if (_authority is null || _origin.Length == 0 || !_guestBlocks.Low || Timers.IsTimerActive(GuestLeaseTimedOut.Instance))
+        {
+            return;
+        }
+
+        var cluster = Akka.Cluster.Cluster.Get(Context.System);
+        if (cluster.IsTerminated || cluster.SelfMember.Status != MemberStatus.Up)
+        {
+            return;
+        }
+
+        _authority.Tell(new LeaseGuests(_origin), Self);
+        Timers.StartSingleTimer(GuestLeaseTimedOut.Instance, GuestLeaseTimedOut.Instance, _settings.NickClaimTimeout);
+    }
+
     private IActorRef? MemberById(long id) => _members.FirstOrDefault(m => m.Value.Id == id).Key;
 
     private void FromAuthority()
@@ -96,6 +148,13 @@ public sealed partial class ChatRegistry
                 MemberById(refused.Id)?.Tell(Deliver.Line(ChatFormat.NickInUse(refused.Nick)), Self);
             }
         });
+        Receive<GuestBlock>(block =>
+        {
+            Timers.Cancel(GuestLeaseTimedOut.Instance);
+            _guestBlocks.Add(block.First, block.Count);
+            LeaseGuestsIfLow();
+        });
+        Receive<GuestLeaseTimedOut>(_ => LeaseGuestsIfLow());
         Receive<ClaimTimedOut>(timedOut =>
         {
             if (TakeClaim(timedOut.Id, timedOut.Nick))
@@ -122,6 +181,8 @@ public sealed partial class ChatRegistry
     {
         FromAuthority();
         Receive<ClusterChatRelay.Ready>(ready => _origin = ready.Origin);
+        Receive<NickCensus>(_ => ReportNicks(evenIfNone: true));
+        Receive<ClusterChatRelay.SelfUp>(_ => ReportNicks(evenIfNone: false));
         Receive<MemberJoined>(joined => AddRemote(new RemoteMember(joined.Origin, joined.Id), joined.Nick, joined.Room, announce: true));
         Receive<MemberLeft>(left => RemoveRemote(new RemoteMember(left.Origin, left.Id), left.Reason, left.MovedTo, announce: true));
         Receive<MemberRenamed>(renamed => RenameRemote(new RemoteMember(renamed.Origin, renamed.Id), renamed.Nick, announce: true));
@@ -245,13 +306,7 @@ public sealed partial class ChatRegistry
         }
 
         var info = _members[member];
-        string guest;
-        do
-        {
-            guest = _settings.GuestNickPrefix + (++_guests).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        while (IsTaken(guest));
-
+        var guest = NextGuestNick();
         member.Tell(Deliver.Line(ChatFormat.NickTakenElsewhere(nick)), Self);
         ReleaseNicks(info);
         Rename(member, info, guest);

@@ -96,13 +96,7 @@ public sealed partial class ChatRegistry : ReceiveActor, IWithTimers
             return;
         }
 
-        string nick;
-        do
-        {
-            nick = _settings.GuestNickPrefix + (++_guests).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        while (IsTaken(nick));
-
+        var nick = NextGuestNick();
         Context.Watch(member);
         _nicks[nick] = member;
         var room = RoomOf(_settings.DefaultRoom);
@@ -136,6 +130,13 @@ public sealed partial class ChatRegistry : ReceiveActor, IWithTimers
         if (!ChatNames.IsValidNick(nick, out var error))
         {
             member.Tell(Deliver.Line(ChatFormat.Error(error)), Self);
+            return;
+        }
+
+        if (_settings.IsGuestNick(nick))
+        {
+            // Guest nicks are the server's to give: with several hosts, each gives them out without asking the others.
+            member.Tell(Deliver.Line(ChatFormat.GuestNickReserved(_settings.GuestNickPrefix)), Self);
             return;
         }
 
@@ -250,6 +251,24 @@ public sealed partial class ChatRegistry : ReceiveActor, IWithTimers
             _rooms.Remove(room.Name);
             room.Ref.Tell(PoisonPill.Instance, Self);
         }
+    }
+
+    /// <summary>
+    /// A free guest nick: from this host's own block of guest numbers when the cluster's authority leased it one (no
+    /// other host gives those out), else the next of this host's count.
+    /// </summary>
+    private string NextGuestNick()
+    {
+        string nick;
+        do
+        {
+            var number = _guestBlocks.TryTake(out var leased) ? leased : ++_guests;
+            nick = _settings.GuestNickPrefix + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        while (IsTaken(nick));
+
+        LeaseGuestsIfLow();
+        return nick;
     }
 
     private bool IsTaken(string nick) => _nicks.ContainsKey(nick) || _remoteNicks.ContainsKey(nick);

@@ -50,6 +50,18 @@ public sealed record ChatSettings
     /// <summary>How long a closing member waits for its last lines to be flushed. Defaults to 5 s.</summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Whether <paramref name="nick"/> is a guest nick: <see cref="GuestNickPrefix"/> followed by digits only (case
+    /// does not matter, as for every nick). The server gives these out; a member cannot choose one.
+    /// </summary>
+    public bool IsGuestNick(string nick)
+    {
+        ArgumentNullException.ThrowIfNull(nick);
+        return nick.Length > GuestNickPrefix.Length
+            && nick.StartsWith(GuestNickPrefix, StringComparison.OrdinalIgnoreCase)
+            && nick.AsSpan(GuestNickPrefix.Length).ContainsAnyExceptInRange('0', '9') is false;
+    }
+
     /// <summary>Reads the chat settings of <paramref name="endpoint"/>.</summary>
     /// <exception cref="EndpointConfigException">A value is invalid.</exception>
     public static ChatSettings FromEndpoint(EndpointSettings endpoint)

@@ -56,18 +56,33 @@ public sealed class ChatRegistryTests : Akka.TestKit.Xunit2.TestKit
         await ExpectLineAsync(b, "*** Error: the nick BOB is already in use");
     }
 
-    [Fact]
-    public async Task ChangeNick_ToAFutureGuestNick_NewGuestsSkipIt()
+    [Theory]
+    [InlineData("guest-2")]
+    [InlineData("GUEST-17")]
+    public async Task ChangeNick_ToAGuestNick_IsRefused_AndNewGuestsStillCountOn(string nick)
     {
         var a = CreateTestProbe();
         var b = CreateTestProbe();
         await ConnectAsync(a);
-        _registry.Tell(new ChatRegistry.ChangeNick("guest-2"), a.Ref);
-        await ExpectLineAsync(a, "*** You are now known as guest-2");
+        _registry.Tell(new ChatRegistry.ChangeNick(nick), a.Ref);
+        await ExpectLineAsync(a, "*** Error: nicks like guest-7 are given to newcomers; choose another");
 
         var joined = await ConnectAsync(b);
 
-        Assert.Equal("guest-3", joined.Nick);
+        Assert.Equal("guest-2", joined.Nick);
+    }
+
+    [Theory]
+    [InlineData("guest-")]
+    [InlineData("guest-x1")]
+    [InlineData("guest-1a")]
+    [InlineData("guests-1")]
+    public async Task ChangeNick_LikeAGuestNickButNotOne_IsAccepted(string nick)
+    {
+        var a = CreateTestProbe();
+        await ConnectAsync(a);
+        _registry.Tell(new ChatRegistry.ChangeNick(nick), a.Ref);
+        await ExpectLineAsync(a, $"*** You are now known as {nick}");
     }
 
     [Fact]

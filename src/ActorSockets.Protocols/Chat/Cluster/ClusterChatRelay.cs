@@ -71,7 +71,7 @@ public sealed class ClusterChatRelay : ReceiveActor, IWithTimers
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxUnackedEvents, 1);
         _registry = registry;
-        _topicPrefix = "actorsockets.chat." + endpointName + ".";
+        _topicPrefix = TopicPrefix(endpointName);
         _window = maxUnackedEvents;
         _origin = OriginOf(_cluster.SelfUniqueAddress);
         _mediator = DistributedPubSub.Get(Context.System).Mediator;
@@ -91,6 +91,7 @@ public sealed class ClusterChatRelay : ReceiveActor, IWithTimers
             }
         });
         Receive<ClusterEvent.MemberUp>(up => HostUp(up.Member));
+        Receive<NickCensus>(census => _registry.Forward(census));
         Receive<ClusterEvent.MemberRemoved>(OnRemoved);
         Receive<ClusterEvent.IMemberEvent>(_ => { });
 
@@ -141,6 +142,9 @@ public sealed class ClusterChatRelay : ReceiveActor, IWithTimers
     /// <summary>The props of the relay of <paramref name="endpointName"/> for <paramref name="registry"/>.</summary>
     public static Props CreateProps(string endpointName, IActorRef registry, int maxUnackedEvents) =>
         Props.Create(() => new ClusterChatRelay(endpointName, registry, maxUnackedEvents));
+
+    /// <summary>The start of every pub-sub topic of the chat endpoint <paramref name="endpointName"/>; a host's topic adds its origin.</summary>
+    public static string TopicPrefix(string endpointName) => "actorsockets.chat." + endpointName + ".";
 
     /// <summary>Whether <paramref name="system"/> runs as a cluster member (<c>akka.actor.provider = cluster</c>).</summary>
     public static bool IsClustered(ActorSystem system) =>
@@ -293,7 +297,13 @@ public sealed class ClusterChatRelay : ReceiveActor, IWithTimers
     private void HostUp(Member member)
     {
         var origin = OriginOf(member.UniqueAddress);
-        if (member.UniqueAddress.Equals(_cluster.SelfUniqueAddress) || _hosts.ContainsKey(origin) || _removed.Contains(origin))
+        if (member.UniqueAddress.Equals(_cluster.SelfUniqueAddress))
+        {
+            _registry.Tell(SelfUp.Instance, Self);
+            return;
+        }
+
+        if (_hosts.ContainsKey(origin) || _removed.Contains(origin))
         {
             return;
         }
@@ -421,6 +431,13 @@ public sealed class ClusterChatRelay : ReceiveActor, IWithTimers
 
     /// <summary>To the registry, first: this host's origin name (nick clashes between hosts are settled by it).</summary>
     public sealed record Ready(string Origin);
+
+    /// <summary>To the registry: this host is up in the cluster (it may have decided nicks alone before).</summary>
+    public sealed class SelfUp
+    {
+        /// <summary>The one instance.</summary>
+        public static readonly SelfUp Instance = new();
+    }
 
     /// <summary>To the registry: every member of <paramref name="Origin"/> is gone, for <paramref name="Reason"/>.</summary>
     public sealed record HostGone(string Origin, LeaveReason Reason)
