@@ -1,5 +1,6 @@
 using ActorSockets.Hocon;
 using ActorSockets.Host.Internal;
+using ActorSockets.Protocols.Chat.Cluster;
 using Serilog.Events;
 
 namespace ActorSockets.Host.Tests;
@@ -51,6 +52,28 @@ public sealed class ClusterSettingsTests
         Assert.False(akka.GetBoolean("akka.remote.dot-netty.tcp.batching.enabled"));
         Assert.Contains("DistributedPubSubExtensionProvider", akka.GetStringList("akka.extensions")[0], StringComparison.Ordinal);
         Assert.Equal("10.0.0.5:4053 [::1]:4054", settings.SeedsText);
+    }
+
+    [Fact]
+    public async Task Enabled_MessagesBetweenChatHosts_UseTheChatsSerializer()
+    {
+        var config = Load("actorsockets.cluster.enabled = on");
+        var settings = ClusterSettings.FromConfig(config);
+        var akka = AkkaBridge.ToAkka(config, LogEventLevel.Warning, settings.ToAkkaHocon("actorsockets"));
+
+        // The rendered tree on a local actor system: only the serialization settings matter here.
+        var local = Akka.Configuration.ConfigurationFactory.ParseString("akka.actor.provider = local\nakka.extensions = []").WithFallback(akka);
+        var system = Akka.Actor.ActorSystem.Create("serialization", local);
+        var line = new Relayed("akka.tcp://actorsockets@127.0.0.1:4053#1", 1, new RoomLine("akka.tcp://actorsockets@127.0.0.1:4053#1", "lobby", "[a] hi"));
+
+        try
+        {
+            Assert.IsType<ClusterChatSerializer>(system.Serialization.FindSerializerFor(line));
+        }
+        finally
+        {
+            await system.Terminate();
+        }
     }
 
     [Fact]

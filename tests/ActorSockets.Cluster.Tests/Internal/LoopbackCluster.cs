@@ -53,6 +53,8 @@ internal static class LoopbackCluster
               }
             }
             """)
+            // The chat's own wire format, as a host renders it (tests with the chat's registries cross the wire with it).
+            .WithFallback(ConfigurationFactory.ParseString(ActorSockets.Protocols.Chat.Cluster.ClusterChatAkkaConfig.SerializationHocon))
             .WithFallback(DistributedPubSub.DefaultConfig())
             .WithFallback(ClusterSingleton.DefaultConfig())
             .WithFallback(TestKitBase.DefaultConfig);

@@ -8,13 +8,23 @@ namespace ActorSockets.Protocols.Chat.Cluster;
 /// </summary>
 public static class ClusterChatAkkaConfig
 {
+    /// <summary>The serializer of the messages between hosts, and its binding (usable on any actor system).</summary>
+    public static string SerializationHocon { get; } =
+        $$"""
+        akka.actor {
+          serializers.actorsockets-chat = "{{typeof(ClusterChatSerializer).FullName}}, {{typeof(ClusterChatSerializer).Assembly.GetName().Name}}"
+          serialization-bindings { "{{typeof(IClusterChatMessage).FullName}}, {{typeof(IClusterChatMessage).Assembly.GetName().Name}}" = actorsockets-chat }
+        }
+        """;
+
     /// <summary>HOCON for Akka's tree (keys under <c>akka.</c>), valid on its own.</summary>
     /// <remarks>
     /// DistributedPubSub starts with the actor system: a host whose mediator is not running yet cannot read the
     /// pub-sub gossip other hosts already send it (Akka logs "Could not find any internal Akka.NET serializer with
-    /// Id [9]"; seen in tests/ActorSockets.Cluster.Tests). Cross-host messages use Akka's default (JSON)
-    /// serializer: every collection in them is an array (docs/cluster-chat.md, section 8).
+    /// Id [9]"; seen in tests/ActorSockets.Cluster.Tests). Messages between hosts use
+    /// <see cref="ClusterChatSerializer"/> (docs/cluster-chat.md, section 8).
     /// </remarks>
     public static string Hocon { get; } =
-        "akka.extensions = [\"Akka.Cluster.Tools.PublishSubscribe.DistributedPubSubExtensionProvider, Akka.Cluster.Tools\"]";
+        "akka.extensions = [\"Akka.Cluster.Tools.PublishSubscribe.DistributedPubSubExtensionProvider, Akka.Cluster.Tools\"]\n"
+        + SerializationHocon;
 }
