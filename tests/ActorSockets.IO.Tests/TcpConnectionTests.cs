@@ -1,3 +1,4 @@
+using System.Globalization;
 using Akka.Actor;
 using ActorSockets.IO.Internal;
 using ActorSockets.IO.Tests.Support;
@@ -58,6 +59,30 @@ public abstract class TcpConnectionTests(ITestOutputHelper output, IoManager man
         connection.Tell(new Tcp.Register(handler.Ref), handler.Ref);
 
         Assert.Equal("early", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.ToString());
+    }
+
+    [SocketsOnlyFact("ours hands a write to an idle connection to the kernel in the writer's turn; Akka.IO's goes through the connection actor")]
+    public async Task Write_ToAnIdleRegisteredConnection_IsAcknowledgedBeforeTellReturns_AndArrivesInOrder()
+    {
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+
+        // Until Register has been handled, writes go through the actor; after that, an idle connection's do not.
+        connection.Tell(Tcp.Write.Create(ByteString.FromString("0"), new Ack(0)), handler.Ref);
+        await handler.ExpectMsgAsync(new Ack(0));
+        var expected = new System.Text.StringBuilder("0");
+        var inARow = 0;
+        for (var n = 1; n <= 500 && inARow < 20; n++)
+        {
+            connection.Tell(Tcp.Write.Create(ByteString.FromString($",{n}"), new Ack(n)), handler.Ref);
+            expected.Append(CultureInfo.InvariantCulture, $",{n}");
+            inARow = handler.HasMessages ? inARow + 1 : 0;
+            await handler.ExpectMsgAsync(new Ack(n));
+        }
+
+        Assert.Equal(20, inARow);
+        Assert.Equal(expected.ToString(), await client.ReadStringAsync(expected.Length));
     }
 
     [SocketsOnlyFact("Akka.IO does not take writes before Register (the connection is reset)")]

@@ -31,7 +31,19 @@ internal sealed class LeanMessageQueue : IMessageQueue, IUnboundedMessageQueueSe
     private int _head;
     private volatile int _count;
 
+    /// <summary>Messages enqueued and not yet handled by the actor (see <see cref="Handled"/>).</summary>
+    private int _unhandled;
+
     public bool HasMessages => _count > 0;
+
+    /// <summary>
+    /// Whether every message enqueued so far has been handled to the end of the actor's turn (not just dequeued):
+    /// then nothing anyone sent the actor can still be overtaken by work done outside its turn.
+    /// </summary>
+    public bool AllHandled => Volatile.Read(ref _unhandled) == 0;
+
+    /// <summary>The actor finished handling one message it took from this queue.</summary>
+    public void Handled() => Interlocked.Decrement(ref _unhandled);
 
     public int Count => _count;
 
@@ -47,6 +59,7 @@ internal sealed class LeanMessageQueue : IMessageQueue, IUnboundedMessageQueueSe
             }
 
             ring[(_head + count) % ring.Length] = envelope;
+            Interlocked.Increment(ref _unhandled);
             _count = count + 1;
         }
     }

@@ -193,7 +193,8 @@ internal abstract partial class TcpConnection
     {
         if (pending.Write.WantsAck)
         {
-            pending.Sender.Tell(pending.Write.Ack, Self);
+            // _self, not Self: an inline write acknowledges outside this actor's turn.
+            pending.Sender.Tell(pending.Write.Ack, _self);
         }
     }
 

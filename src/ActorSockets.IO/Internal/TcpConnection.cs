@@ -21,7 +21,11 @@ namespace ActorSockets.IO.Internal;
 /// <para>Connection actors run on Akka's default dispatcher with <see cref="LeanMailbox"/>, a mailbox that holds
 /// no storage while idle. Nothing here may block (the dispatcher's threads are shared with every actor), which is
 /// why the socket calls are non-blocking and a turn does at most one read (see <c>TcpChannel</c>).</para>
-/// <para>Writing tries the kernel synchronously first, so an echo-style exchange costs no extra message.
+/// <para>Writing tries the kernel synchronously first, so an echo-style exchange costs no extra message. The
+/// handler's reference is a <see cref="ConnectionRef"/>: a write told to it while the connection is registered,
+/// open and idle (nothing in or being handled from this actor's mailbox, no write pending) is tried in the
+/// writer's own turn, under a lock that every turn of this actor also takes, so it saves the mailbox hop without
+/// ever running beside the actor or overtaking anything sent before it.
 /// A write the kernel cannot take at once stays in flight, later writes queue behind it up to
 /// <see cref="TcpSettings.WriteQueueLimit"/> bytes, and anything beyond is refused with
 /// <see cref="Tcp.CommandFailed"/> (and, with <see cref="Tcp.Register.UseResumeWriting"/>, so is every
@@ -57,12 +61,26 @@ internal abstract partial class TcpConnection : ActorBase
     /// </summary>
     private object? _timeout;
 
+    /// <summary>This actor's own reference, for use outside its turn (an inline write's ack).</summary>
+    private readonly IActorRef _self;
+
+    /// <summary>This actor's mailbox queue when it is ours (it is, unless deployment config chose another).</summary>
+    private readonly LeanMessageQueue? _queue;
+
+    /// <summary>What the handler holds; created with the channel. Also the lock of inline writes.</summary>
+    private ConnectionRef? _ref;
+
+    /// <summary>Registered and open: writes may go out in the writer's turn (<see cref="TryWriteInline"/>).</summary>
+    private volatile bool _inlineWrites;
+
     protected TcpConnection(TcpSettings settings, ILoggingAdapter logger, bool pullMode)
     {
         Settings = settings;
         Logger = logger;
         _pullMode = pullMode;
         _readingSuspended = pullMode;
+        _self = Self;
+        _queue = (Context as ActorCell)?.Mailbox?.MessageQueue as LeanMessageQueue;
     }
 
     protected TcpSettings Settings { get; }
@@ -100,7 +118,8 @@ internal abstract partial class TcpConnection : ActorBase
     {
         _handlerWatcher = handlerWatcher;
         RemoteAddress = remote;
-        _channel = new TcpChannel(socket, Self, Self, Settings.ReceiveBufferSize);
+        _ref = new ConnectionRef((IInternalActorRef)Self, this);
+        _channel = new TcpChannel(socket, Self, _ref, Settings.ReceiveBufferSize);
         try
         {
             if (Settings.NoDelay)
@@ -125,19 +144,91 @@ internal abstract partial class TcpConnection : ActorBase
             TcpConnectionLog.OptionsFailed(Logger, remote, e);
         }
 
-        announceTo.Tell(new Tcp.Connected(remote, local), Self);
+        announceTo.Tell(new Tcp.Connected(remote, local), _ref);
         _timeout = registerTimeouts.Start(Self);
+    }
+
+    /// <summary>
+    /// Each message is handled under the lock that inline writes take, and counted as handled at the end, so an
+    /// inline write never runs beside this actor's turn nor overtakes anything sent to it before.
+    /// </summary>
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        if (_ref is null)
+        {
+            try
+            {
+                return base.AroundReceive(receive, message);
+            }
+            finally
+            {
+                _queue?.Handled();
+            }
+        }
+
+        lock (_ref)
+        {
+            try
+            {
+                return base.AroundReceive(receive, message);
+            }
+            finally
+            {
+                _queue?.Handled();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Called by <see cref="ConnectionRef"/> on the writer's thread: hands <paramref name="write"/> to the kernel now
+    /// if the connection is registered and open, nothing is queued for or being handled by this actor, and no write
+    /// is pending; false when the write must go through the mailbox instead (always safe).
+    /// </summary>
+    internal bool TryWriteInline(Tcp.Write write, IActorRef sender)
+    {
+        if (!_inlineWrites || _queue is not { AllHandled: true } || !Monitor.TryEnter(_ref!))
+        {
+            return false;
+        }
+
+        try
+        {
+            if (!_inlineWrites || !_queue.AllHandled || _closing || _peerFinSeen || _refusingWrites || !WritesIdle)
+            {
+                return false;
+            }
+
+            StartWrite(new PendingWrite(write, sender));
+            return true;
+        }
+        finally
+        {
+            Monitor.Exit(_ref!);
+        }
     }
 
     protected override void PostStop()
     {
+        _inlineWrites = false;
         if (_handler is not null)
         {
             _handlerWatcher?.Tell(new HandlerWatcher.Forget(_handler, Self), Self);
         }
 
         CancelTimeout();
-        _channel?.Dispose();
+        if (_ref is not null)
+        {
+            // After an inline write that may still be running on its writer's thread.
+            lock (_ref)
+            {
+                _channel?.Dispose();
+            }
+        }
+        else
+        {
+            _channel?.Dispose();
+        }
+
         base.PostStop();
     }
 
@@ -225,6 +316,7 @@ internal abstract partial class TcpConnection : ActorBase
         _useResumeWriting = register.UseResumeWriting;
         _handlerWatcher?.Tell(new HandlerWatcher.Watch(register.Handler, Self), Self);
         StartReading();
+        _inlineWrites = _queue is not null;
     }
 
     private void CancelTimeout()
@@ -276,6 +368,7 @@ internal abstract partial class TcpConnection : ActorBase
     /// </summary>
     private void StopWith(Tcp.ConnectionClosed closed)
     {
+        _inlineWrites = false;
         _channel?.Dispose();
         _handler?.Tell(closed, Self);
         foreach (IActorRef commander in _closeCommanders ?? [])

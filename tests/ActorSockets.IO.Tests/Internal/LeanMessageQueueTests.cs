@@ -6,6 +6,24 @@ namespace ActorSockets.IO.Tests.Internal;
 public class LeanMessageQueueTests
 {
     [Fact]
+    public void AllHandled_OnlyOnceEveryEnqueuedMessageWasHandled_NotJustDequeued()
+    {
+        var queue = new LeanMessageQueue();
+        Assert.True(queue.AllHandled);
+
+        queue.Enqueue(ActorRefs.Nobody, new Envelope(1, ActorRefs.NoSender));
+        queue.Enqueue(ActorRefs.Nobody, new Envelope(2, ActorRefs.NoSender));
+        Assert.True(queue.TryDequeue(out _));
+        Assert.True(queue.TryDequeue(out _));
+        Assert.False(queue.AllHandled);
+
+        queue.Handled();
+        Assert.False(queue.AllHandled);
+        queue.Handled();
+        Assert.True(queue.AllHandled);
+    }
+
+    [Fact]
     public void TryDequeue_Empty_ReturnsFalseAndCountsNothing()
     {
         var queue = new LeanMessageQueue();
