@@ -315,14 +315,31 @@ public abstract partial class EndpointHostTests : Akka.TestKit.Xunit2.TestKit
 
         await CoordinatedShutdown.Get(Sys).Run(CoordinatedShutdown.UnknownReason.Instance);
 
-        Assert.Empty(await okClient.ReadToEndAsync());
-        Assert.Empty(await welcomeClient.ReadToEndAsync());
+        await AssertClosedAsync(okClient);
+        await AssertClosedAsync(welcomeClient);
         await Assert.ThrowsAnyAsync<SocketException>(() => LoopbackClient.ConnectAsync(bindings[0].LocalAddress));
         await Assert.ThrowsAnyAsync<SocketException>(() => LoopbackClient.ConnectAsync(bindings[1].LocalAddress));
 
         // The UDP endpoint's port is free again: binding it here would throw "address already in use" otherwise.
         using var rebind = new UdpClient((IPEndPoint)bindings[2].LocalAddress);
         Assert.Equal(bindings[2].LocalAddress, rebind.Client.LocalEndPoint);
+    }
+
+    /// <summary>
+    /// The server closed <paramref name="client"/>'s connection with nothing more to read: with a FIN on our manager.
+    /// On Akka's, a connection accepted before its listener was unbound (the shutdown's first phase, before the drain
+    /// closes the sessions) does not reliably keep working after it (TcpListenerTests, "Unbind_WithOpenConnection")
+    /// and was seen reset here once in CI (2026-12-04), so a reset counts as closed there.
+    /// </summary>
+    private async Task AssertClosedAsync(LoopbackClient client)
+    {
+        try
+        {
+            Assert.Empty(await client.ReadToEndAsync());
+        }
+        catch (SocketException e) when (IoManager == "akka" && e.SocketErrorCode == SocketError.ConnectionReset)
+        {
+        }
     }
 
     [Fact]

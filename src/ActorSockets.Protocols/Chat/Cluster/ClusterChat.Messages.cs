@@ -18,8 +18,18 @@ public sealed record MemberJoined(string Origin, long Id, string Nick, string Ro
 /// <summary>A member of <paramref name="Origin"/> left its room.</summary>
 public sealed record MemberLeft(string Origin, long Id, LeaveReason Reason, string? MovedTo) : IClusterChatMessage;
 
+/// <summary>A message about one member's nick: its <c>Id</c> on its host and the <c>Nick</c> (one wire shape).</summary>
+public interface IMemberNick : IClusterChatMessage
+{
+    /// <summary>The member's id on its host.</summary>
+    long Id { get; }
+
+    /// <summary>The nick.</summary>
+    string Nick { get; }
+}
+
 /// <summary>A member of <paramref name="Origin"/> is now <paramref name="Nick"/>.</summary>
-public sealed record MemberRenamed(string Origin, long Id, string Nick) : IClusterChatMessage;
+public sealed record MemberRenamed(string Origin, long Id, string Nick) : IMemberNick;
 
 /// <summary>A line said in <paramref name="Room"/> on <paramref name="Origin"/>, formatted as members read it.</summary>
 public sealed record RoomLine(string Origin, string Room, string Line) : IClusterChatMessage;

@@ -131,7 +131,7 @@ public sealed class ClusterChatSerializer(ExtendedActorSystem system) : Serializ
                 }
 
                 break;
-            case MemberRenamed m:
+            case IMemberNick m:
                 w.Write7BitEncodedInt64(m.Id);
                 w.Write(m.Nick);
                 break;
@@ -144,55 +144,29 @@ public sealed class ClusterChatSerializer(ExtendedActorSystem system) : Serializ
             case RosterPart m:
                 w.Write7BitEncodedInt(m.Part);
                 w.Write(m.Last);
-                w.Write7BitEncodedInt(m.Members.Length);
-                foreach (var entry in m.Members)
+                WriteArray(w, m.Members, (w, entry) =>
                 {
                     w.Write7BitEncodedInt64(entry.Id);
                     w.Write(entry.Nick);
                     w.Write(entry.Room);
-                }
-
+                });
                 break;
             case Missed m:
                 w.Write7BitEncodedInt64(m.Count);
                 break;
             case Hello m:
-                w.Write7BitEncodedInt(m.Heard.Length);
-                foreach (var origin in m.Heard)
-                {
-                    w.Write(origin);
-                }
-
-                break;
-            case ClaimNick m:
-                w.Write7BitEncodedInt64(m.Id);
-                w.Write(m.Nick);
-                break;
-            case NickGranted m:
-                w.Write7BitEncodedInt64(m.Id);
-                w.Write(m.Nick);
-                break;
-            case NickRefused m:
-                w.Write7BitEncodedInt64(m.Id);
-                w.Write(m.Nick);
+                WriteArray(w, m.Heard, (w, origin) => w.Write(origin));
                 break;
             case ReleaseNicks m:
                 w.Write7BitEncodedInt64(m.Id);
                 break;
             case HeldNicks m:
-                w.Write7BitEncodedInt(m.Nicks.Length);
-                foreach (var nick in m.Nicks)
+                WriteArray(w, m.Nicks, (w, nick) =>
                 {
                     w.Write7BitEncodedInt64(nick.Id);
                     w.Write(nick.Nick);
-                }
-
-                w.Write7BitEncodedInt(m.GuestBlocks.Length);
-                foreach (var first in m.GuestBlocks)
-                {
-                    w.Write7BitEncodedInt64(first);
-                }
-
+                });
+                WriteArray(w, m.GuestBlocks, (w, first) => w.Write7BitEncodedInt64(first));
                 break;
             case GuestBlock m:
                 w.Write7BitEncodedInt64(m.First);
@@ -246,23 +220,11 @@ public sealed class ClusterChatSerializer(ExtendedActorSystem system) : Serializ
             case 'S':
                 var part = r.Read7BitEncodedInt();
                 var last = r.ReadBoolean();
-                var members = new RosterEntry[ReadLength(r)];
-                for (var i = 0; i < members.Length; i++)
-                {
-                    members[i] = new RosterEntry(r.Read7BitEncodedInt64(), r.ReadString(), r.ReadString());
-                }
-
-                return new RosterPart(origin, part, last, members);
+                return new RosterPart(origin, part, last, ReadArray(r, r => new RosterEntry(r.Read7BitEncodedInt64(), r.ReadString(), r.ReadString())));
             case 'M':
                 return new Missed(origin, r.Read7BitEncodedInt64());
             case 'H':
-                var heard = new string[ReadLength(r)];
-                for (var i = 0; i < heard.Length; i++)
-                {
-                    heard[i] = r.ReadString();
-                }
-
-                return new Hello(origin, heard);
+                return new Hello(origin, ReadArray(r, r => r.ReadString()));
             case 'C':
                 return new ClaimNick(origin, r.Read7BitEncodedInt64(), r.ReadString());
             case 'G':
@@ -274,19 +236,8 @@ public sealed class ClusterChatSerializer(ExtendedActorSystem system) : Serializ
             case 'Q':
                 return new NickCensus(origin);
             case 'D':
-                var nicks = new HeldNick[ReadLength(r)];
-                for (var i = 0; i < nicks.Length; i++)
-                {
-                    nicks[i] = new HeldNick(r.Read7BitEncodedInt64(), r.ReadString());
-                }
-
-                var blocks = new long[ReadLength(r)];
-                for (var i = 0; i < blocks.Length; i++)
-                {
-                    blocks[i] = r.Read7BitEncodedInt64();
-                }
-
-                return new HeldNicks(origin, nicks, blocks);
+                var nicks = ReadArray(r, r => new HeldNick(r.Read7BitEncodedInt64(), r.ReadString()));
+                return new HeldNicks(origin, nicks, ReadArray(r, r => r.Read7BitEncodedInt64()));
             case 'B':
                 return new LeaseGuests(origin);
             case 'K':
@@ -296,12 +247,30 @@ public sealed class ClusterChatSerializer(ExtendedActorSystem system) : Serializ
         }
     }
 
-    /// <summary>An array length, refused when it cannot be real (a corrupt prefix must not allocate gigabytes).</summary>
-    private static int ReadLength(BinaryReader r)
+    private static void WriteArray<T>(BinaryWriter w, T[] items, Action<BinaryWriter, T> write)
+    {
+        w.Write7BitEncodedInt(items.Length);
+        foreach (var item in items)
+        {
+            write(w, item);
+        }
+    }
+
+    /// <summary>An array; its length is refused when it cannot be real (a corrupt prefix must not allocate gigabytes).</summary>
+    private static T[] ReadArray<T>(BinaryReader r, Func<BinaryReader, T> read)
     {
         var length = r.Read7BitEncodedInt();
-        return length is >= 0 and <= MaxArrayLength
-            ? length
-            : throw new SerializationException($"an array of {length} entries in a chat message (at most {MaxArrayLength})");
+        if (length is < 0 or > MaxArrayLength)
+        {
+            throw new SerializationException($"an array of {length} entries in a chat message (at most {MaxArrayLength})");
+        }
+
+        var items = new T[length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = read(r);
+        }
+
+        return items;
     }
 }

@@ -254,13 +254,13 @@ public static class NickAuthoritySingleton
 }
 
 /// <summary>A host asks for <paramref name="Nick"/> for its member <paramref name="Id"/>.</summary>
-public sealed record ClaimNick(string Origin, long Id, string Nick) : IClusterChatMessage;
+public sealed record ClaimNick(string Origin, long Id, string Nick) : IMemberNick;
 
 /// <summary>The member <paramref name="Id"/> of <paramref name="Origin"/> holds <paramref name="Nick"/> now.</summary>
-public sealed record NickGranted(string Origin, long Id, string Nick) : IClusterChatMessage;
+public sealed record NickGranted(string Origin, long Id, string Nick) : IMemberNick;
 
 /// <summary>Another member holds <paramref name="Nick"/>.</summary>
-public sealed record NickRefused(string Origin, long Id, string Nick) : IClusterChatMessage;
+public sealed record NickRefused(string Origin, long Id, string Nick) : IMemberNick;
 
 /// <summary>The member left or took a guest nick: whatever chosen nick it held is free.</summary>
 public sealed record ReleaseNicks(string Origin, long Id) : IClusterChatMessage;
