@@ -85,6 +85,26 @@ public abstract class TcpConnectionTests(ITestOutputHelper output, IoManager man
         Assert.Equal(expected.ToString(), await client.ReadStringAsync(expected.Length));
     }
 
+    [Fact]
+    public async Task Writes_InterleavedWithCommandsThroughTheMailbox_ArriveInTheOrderSent()
+    {
+        // Each round: a compound write (always through the connection's mailbox), then a plain write. On ours the
+        // plain write could go out at once in the writer's turn; it must wait for the compound write ahead of it.
+        TestProbe handler = CreateTestProbe();
+        var (connection, client) = await ConnectedPairAsync(handler);
+        using RawClient _ = client;
+        var expected = new System.Text.StringBuilder();
+
+        for (var n = 0; n < 1000; n++)
+        {
+            connection.Tell(Tcp.Write.Create(ByteString.FromString($"a{n};")).Append(Tcp.Write.Create(ByteString.FromString($"A{n};"))), handler.Ref);
+            connection.Tell(Tcp.Write.Create(ByteString.FromString($"b{n};")), handler.Ref);
+            expected.Append(CultureInfo.InvariantCulture, $"a{n};A{n};b{n};");
+        }
+
+        Assert.Equal(expected.ToString(), await client.ReadStringAsync(expected.Length));
+    }
+
     [SocketsOnlyFact("Akka.IO does not take writes before Register (the connection is reset)")]
     public async Task Write_BeforeRegister_IsSentAndAcknowledged()
     {

@@ -31,8 +31,11 @@ internal sealed class LeanMessageQueue : IMessageQueue, IUnboundedMessageQueueSe
     private int _head;
     private volatile int _count;
 
-    /// <summary>Messages enqueued and not yet handled by the actor (see <see cref="Handled"/>).</summary>
-    private int _unhandled;
+    /// <summary>
+    /// A message was dequeued and its turn has not ended yet (<see cref="Handled"/>). The one consumer takes the next
+    /// message only after the last one's turn, so at most one is in that state.
+    /// </summary>
+    private volatile bool _inTurn;
 
     public bool HasMessages => _count > 0;
 
@@ -40,10 +43,16 @@ internal sealed class LeanMessageQueue : IMessageQueue, IUnboundedMessageQueueSe
     /// Whether every message enqueued so far has been handled to the end of the actor's turn (not just dequeued):
     /// then nothing anyone sent the actor can still be overtaken by work done outside its turn.
     /// </summary>
-    public bool AllHandled => Volatile.Read(ref _unhandled) == 0;
+    /// <remarks>
+    /// <see cref="_count"/> is read before <see cref="_inTurn"/>, and a dequeue sets <see cref="_inTurn"/> before it
+    /// lowers the count, so a message between dequeue and turn is never missed. A dequeued message that never reaches
+    /// the actor's receive (Akka handles PoisonPill itself) leaves <see cref="_inTurn"/> set until the next turn: the
+    /// safe side.
+    /// </remarks>
+    public bool AllHandled => _count == 0 && !_inTurn;
 
-    /// <summary>The actor finished handling one message it took from this queue.</summary>
-    public void Handled() => Interlocked.Decrement(ref _unhandled);
+    /// <summary>The actor's turn for the message it last took from this queue has ended.</summary>
+    public void Handled() => _inTurn = false;
 
     public int Count => _count;
 
@@ -59,7 +68,6 @@ internal sealed class LeanMessageQueue : IMessageQueue, IUnboundedMessageQueueSe
             }
 
             ring[(_head + count) % ring.Length] = envelope;
-            Interlocked.Increment(ref _unhandled);
             _count = count + 1;
         }
     }
@@ -85,6 +93,7 @@ internal sealed class LeanMessageQueue : IMessageQueue, IUnboundedMessageQueueSe
             envelope = ring[_head];
             ring[_head] = default;
             _head = (_head + 1) % ring.Length;
+            _inTurn = true;
             _count = count - 1;
             if (count == 1 && ring.Length > KeptCapacity)
             {

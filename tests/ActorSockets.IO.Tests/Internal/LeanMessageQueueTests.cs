@@ -13,11 +13,13 @@ public class LeanMessageQueueTests
 
         queue.Enqueue(ActorRefs.Nobody, new Envelope(1, ActorRefs.NoSender));
         queue.Enqueue(ActorRefs.Nobody, new Envelope(2, ActorRefs.NoSender));
-        Assert.True(queue.TryDequeue(out _));
-        Assert.True(queue.TryDequeue(out _));
         Assert.False(queue.AllHandled);
 
+        Assert.True(queue.TryDequeue(out _));
         queue.Handled();
+        Assert.False(queue.AllHandled);
+
+        Assert.True(queue.TryDequeue(out _));
         Assert.False(queue.AllHandled);
         queue.Handled();
         Assert.True(queue.AllHandled);
