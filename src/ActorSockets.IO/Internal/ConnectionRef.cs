@@ -20,9 +20,6 @@ internal sealed class ConnectionRef(IInternalActorRef actor, TcpConnection conne
 
     public override IInternalActorRef Parent => actor.Parent;
 
-    /// <summary>The connection actor behind it.</summary>
-    public IInternalActorRef Actor => actor;
-
     public override void Stop() => actor.Stop();
 
     public override void SendSystemMessage(ISystemMessage message)

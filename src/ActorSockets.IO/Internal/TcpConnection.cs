@@ -70,6 +70,12 @@ internal abstract partial class TcpConnection : ActorBase
     /// <summary>What the handler holds; created with the channel. Also the lock of inline writes.</summary>
     private ConnectionRef? _ref;
 
+    /// <summary>
+    /// The lock every turn takes: the <see cref="ConnectionRef"/> once it exists (inline writes take it too), this
+    /// actor before that, when no inline write is possible yet.
+    /// </summary>
+    private object Gate => (object?)_ref ?? this;
+
     /// <summary>Registered and open: writes may go out in the writer's turn (<see cref="TryWriteInline"/>).</summary>
     private volatile bool _inlineWrites;
 
@@ -154,19 +160,7 @@ internal abstract partial class TcpConnection : ActorBase
     /// </summary>
     protected override bool AroundReceive(Receive receive, object message)
     {
-        if (_ref is null)
-        {
-            try
-            {
-                return base.AroundReceive(receive, message);
-            }
-            finally
-            {
-                _queue?.Handled();
-            }
-        }
-
-        lock (_ref)
+        lock (Gate)
         {
             try
             {
@@ -216,15 +210,9 @@ internal abstract partial class TcpConnection : ActorBase
         }
 
         CancelTimeout();
-        if (_ref is not null)
-        {
-            // After an inline write that may still be running on its writer's thread.
-            lock (_ref)
-            {
-                _channel?.Dispose();
-            }
-        }
-        else
+
+        // After an inline write that may still be running on its writer's thread.
+        lock (Gate)
         {
             _channel?.Dispose();
         }
