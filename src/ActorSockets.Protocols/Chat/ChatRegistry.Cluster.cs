@@ -46,14 +46,7 @@ public sealed partial class ChatRegistry
     /// </summary>
     private bool AskAuthority(Member info, string nick)
     {
-        if (_authority is null)
-        {
-            return false;
-        }
-
-        // Only a cluster member has an authority; Cluster.Get would throw on a single host's system.
-        var cluster = Akka.Cluster.Cluster.Get(Context.System);
-        if (cluster.IsTerminated || cluster.SelfMember.Status != MemberStatus.Up)
+        if (_authority is null || !IsUpInCluster())
         {
             return false;
         }
@@ -62,6 +55,16 @@ public sealed partial class ChatRegistry
         _authority.Tell(new ClaimNick(_origin, info.Id, nick), Self);
         Timers.StartSingleTimer(("nick-claim", info.Id), new ClaimTimedOut(info.Id, nick), _settings.NickClaimTimeout);
         return true;
+    }
+
+    /// <summary>
+    /// Whether this host is an up member of its cluster. Call only with an authority started: only a cluster member
+    /// has one, and Cluster.Get would throw on a single host's system.
+    /// </summary>
+    private bool IsUpInCluster()
+    {
+        var cluster = Akka.Cluster.Cluster.Get(Context.System);
+        return !cluster.IsTerminated && cluster.SelfMember.Status == MemberStatus.Up;
     }
 
     private void ReleaseNicks(Member info) => _authority?.Tell(new ReleaseNicks(_origin, info.Id), Self);
@@ -96,13 +99,8 @@ public sealed partial class ChatRegistry
     /// </summary>
     private void LeaseGuestsIfLow()
     {
-        if (_authority is null || _origin.Length == 0 || !_guestBlocks.Low || Timers.IsTimerActive(GuestLeaseTimedOut.Instance))
-        {
-            return;
-        }
-
-        var cluster = Akka.Cluster.Cluster.Get(Context.System);
-        if (cluster.IsTerminated || cluster.SelfMember.Status != MemberStatus.Up)
+        if (_authority is null || _origin.Length == 0 || !_guestBlocks.Low || Timers.IsTimerActive(GuestLeaseTimedOut.Instance)
+            || !IsUpInCluster())
         {
             return;
         }

@@ -52,6 +52,7 @@ public sealed class NickAuthority : ReceiveActor, IWithTimers
     private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly string _topicPrefix;
+    private readonly string _origin;
     private readonly TimeSpan _censusTimeout;
     private readonly HashSet<string> _awaiting = [];
     private readonly List<(IClusterChatMessage Request, IActorRef Sender)> _waiting = [];
@@ -64,6 +65,7 @@ public sealed class NickAuthority : ReceiveActor, IWithTimers
     public NickAuthority(string endpointName, TimeSpan censusTimeout)
     {
         _topicPrefix = ClusterChatRelay.TopicPrefix(endpointName);
+        _origin = ClusterChatRelay.OriginOf(_cluster.SelfUniqueAddress);
         _censusTimeout = censusTimeout;
         Receive<HeldNicks>(OnHeld);
         Receive<ReleaseNicks>(release => Release(h => h == (release.Origin, release.Id)));
@@ -126,7 +128,7 @@ public sealed class NickAuthority : ReceiveActor, IWithTimers
         var mediator = DistributedPubSub.Get(Context.System).Mediator;
         foreach (var origin in _awaiting)
         {
-            mediator.Tell(new Publish(_topicPrefix + origin, new NickCensus(ClusterChatRelay.OriginOf(_cluster.SelfUniqueAddress))), Self);
+            mediator.Tell(new Publish(_topicPrefix + origin, new NickCensus(_origin)), Self);
         }
     }
 
