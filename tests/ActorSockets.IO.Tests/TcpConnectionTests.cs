@@ -1,4 +1,3 @@
-using System.Globalization;
 using Akka.Actor;
 using ActorSockets.IO.Internal;
 using ActorSockets.IO.Tests.Support;
@@ -59,50 +58,6 @@ public abstract class TcpConnectionTests(ITestOutputHelper output, IoManager man
         connection.Tell(new Tcp.Register(handler.Ref), handler.Ref);
 
         Assert.Equal("early", (await handler.ExpectMsgAsync<Tcp.Received>()).Data.ToString());
-    }
-
-    [SocketsOnlyFact("ours hands a write to an idle connection to the kernel in the writer's turn; Akka.IO's goes through the connection actor")]
-    public async Task Write_ToAnIdleRegisteredConnection_IsAcknowledgedBeforeTellReturns_AndArrivesInOrder()
-    {
-        TestProbe handler = CreateTestProbe();
-        var (connection, client) = await ConnectedPairAsync(handler);
-        using RawClient _ = client;
-
-        // Until Register has been handled, writes go through the actor; after that, an idle connection's do not.
-        connection.Tell(Tcp.Write.Create(ByteString.FromString("0"), new Ack(0)), handler.Ref);
-        await handler.ExpectMsgAsync(new Ack(0));
-        var expected = new System.Text.StringBuilder("0");
-        var inARow = 0;
-        for (var n = 1; n <= 500 && inARow < 20; n++)
-        {
-            connection.Tell(Tcp.Write.Create(ByteString.FromString($",{n}"), new Ack(n)), handler.Ref);
-            expected.Append(CultureInfo.InvariantCulture, $",{n}");
-            inARow = handler.HasMessages ? inARow + 1 : 0;
-            await handler.ExpectMsgAsync(new Ack(n));
-        }
-
-        Assert.Equal(20, inARow);
-        Assert.Equal(expected.ToString(), await client.ReadStringAsync(expected.Length));
-    }
-
-    [Fact]
-    public async Task Writes_InterleavedWithCommandsThroughTheMailbox_ArriveInTheOrderSent()
-    {
-        // Each round: a compound write (always through the connection's mailbox), then a plain write. On ours the
-        // plain write could go out at once in the writer's turn; it must wait for the compound write ahead of it.
-        TestProbe handler = CreateTestProbe();
-        var (connection, client) = await ConnectedPairAsync(handler);
-        using RawClient _ = client;
-        var expected = new System.Text.StringBuilder();
-
-        for (var n = 0; n < 1000; n++)
-        {
-            connection.Tell(Tcp.Write.Create(ByteString.FromString($"a{n};")).Append(Tcp.Write.Create(ByteString.FromString($"A{n};"))), handler.Ref);
-            connection.Tell(Tcp.Write.Create(ByteString.FromString($"b{n};")), handler.Ref);
-            expected.Append(CultureInfo.InvariantCulture, $"a{n};A{n};b{n};");
-        }
-
-        Assert.Equal(expected.ToString(), await client.ReadStringAsync(expected.Length));
     }
 
     [SocketsOnlyFact("Akka.IO does not take writes before Register (the connection is reset)")]
@@ -379,16 +334,6 @@ public abstract class TcpConnectionTests(ITestOutputHelper output, IoManager man
         await client.ExpectEndOfStreamAsync();
     }
 
-    private sealed class Ack(int id) : Tcp.Event
-    {
-        public int Id { get; } = id;
-
-        public override bool Equals(object? obj) => obj is Ack other && other.Id == Id;
-
-        public override int GetHashCode() => Id;
-
-        public override string ToString() => $"Ack({Id})";
-    }
 
     private sealed class StoppableHandler : ReceiveActor
     {

@@ -47,17 +47,6 @@ public abstract class TcpStrictWriteTests(ITestOutputHelper output, IoManager ma
 
         Assert.Same(empty, (await handler.ExpectMsgAsync<Tcp.CommandFailed>()).Cmd);
     }
-
-    private sealed class Ack(int id) : Tcp.Event
-    {
-        public int Id { get; } = id;
-
-        public override bool Equals(object? obj) => obj is Ack other && other.Id == Id;
-
-        public override int GetHashCode() => Id;
-
-        public override string ToString() => $"Ack({Id})";
-    }
 }
 
 /// <summary>Runs <see cref="TcpStrictWriteTests"/> against Akka's own manager.</summary>
