@@ -51,17 +51,29 @@ public sealed class AkkaLoggingTests : Akka.TestKit.Xunit2.TestKit
         Sys.Stop(gone);
         await ExpectTerminatedAsync(gone);
 
-        gone.Tell(marker + Forged);
-
-        var line = await AwaitLineAsync(marker);
+        // Sent again until logged: Akka's dead-letter listener subscribes to the event stream asynchronously at
+        // start-up, and a dead letter published before that is not logged (seen once in a loaded CI run).
+        var line = await AwaitLineAsync(marker, resend: () => gone.Tell(marker + Forged));
         Assert.Contains("[INF] ", line, StringComparison.Ordinal);
         Assert.Contains("not delivered", line, StringComparison.Ordinal);
         Assert.Contains(marker + "hi\\r\\n2026-01-01", line, StringComparison.Ordinal);
     }
 
-    private async Task<string> AwaitLineAsync(string marker)
+    private async Task<string> AwaitLineAsync(string marker, Action? resend = null)
     {
-        await AwaitAssertAsync(() => Assert.Contains(Sink.Lines(), l => l.Contains(marker, StringComparison.Ordinal)), TimeSpan.FromSeconds(10));
+        resend?.Invoke();
+        await AwaitAssertAsync(
+            () =>
+            {
+                if (!Sink.Lines().Any(l => l.Contains(marker, StringComparison.Ordinal)))
+                {
+                    resend?.Invoke();
+                }
+
+                Assert.Contains(Sink.Lines(), l => l.Contains(marker, StringComparison.Ordinal));
+            },
+            TimeSpan.FromSeconds(10),
+            TimeSpan.FromMilliseconds(250));
         var found = Sink.Lines().First(l => l.Contains(marker, StringComparison.Ordinal));
         Assert.DoesNotContain(found, c => char.IsControl(c) || c is '\u2028' or '\u2029');
         return found;
