@@ -27,7 +27,7 @@ public abstract class AkkaIoEchoServer : IEchoServerImpl
     /// Akka logs to stdout, where echo-compare reads the server's answers: only warnings and errors, and no
     /// dead-letter notices (a load's abrupt closes produce some, which say nothing about speed).
     /// </summary>
-    private static readonly Config Quiet = ConfigurationFactory.ParseString("""
+    internal static readonly Config Quiet = ConfigurationFactory.ParseString("""
         akka.loglevel = WARNING
         akka.stdout-loglevel = WARNING
         akka.log-dead-letters = off

@@ -38,6 +38,21 @@ internal sealed class RawEchoServer : IRunningEchoServer
 
     public static RawEchoServer Start(EndPoint endPoint, RawBuffering buffering)
     {
+        var listener = Listen(endPoint);
+        try
+        {
+            return new RawEchoServer(listener, buffering);
+        }
+        catch
+        {
+            listener.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A listening socket on <paramref name="endPoint"/> with a backlog of 4096, as every echo server listens.</summary>
+    public static Socket Listen(EndPoint endPoint)
+    {
         var protocol = endPoint is UnixDomainSocketEndPoint ? ProtocolType.Unspecified : ProtocolType.Tcp;
         var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, protocol);
         try
@@ -46,13 +61,56 @@ internal sealed class RawEchoServer : IRunningEchoServer
             // the port silently. Rebinding over TIME_WAIT needs nothing, .NET sets SO_REUSEADDR itself on Unix.
             listener.Bind(endPoint);
             listener.Listen(4096);
-            return new RawEchoServer(listener, buffering);
+            return listener;
         }
         catch
         {
             listener.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The next accepted connection (with Nagle off on TCP), skipping peers that gave up before the accept; null
+    /// once <paramref name="stop"/> is cancelled or the listener is closed.
+    /// </summary>
+    public static async Task<Socket?> AcceptOneAsync(Socket listener, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            Socket connection;
+            try
+            {
+                connection = await listener.AcceptAsync(stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+            catch (ObjectDisposedException)
+            {
+                return null;
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionAborted or SocketError.ConnectionReset)
+            {
+                // The peer gave up before we accepted it; keep accepting.
+                continue;
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.TooManyOpenSockets)
+            {
+                await Console.Error.WriteLineAsync($"echo: accept failed: {e.Message}");
+                continue;
+            }
+
+            if (connection.AddressFamily != AddressFamily.Unix)
+            {
+                connection.NoDelay = true;
+            }
+
+            return connection;
+        }
+
+        return null;
     }
 
     public async ValueTask DisposeAsync()
@@ -77,35 +135,12 @@ internal sealed class RawEchoServer : IRunningEchoServer
 
     private async Task AcceptAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        while (true)
         {
-            Socket connection;
-            try
-            {
-                connection = await _listener.AcceptAsync(_stop.Token);
-            }
-            catch (OperationCanceledException)
+            Socket? connection = await AcceptOneAsync(_listener, _stop.Token);
+            if (connection is null)
             {
                 return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionAborted or SocketError.ConnectionReset)
-            {
-                // The peer gave up before we accepted it; keep accepting.
-                continue;
-            }
-            catch (SocketException e) when (e.SocketErrorCode is SocketError.TooManyOpenSockets)
-            {
-                await Console.Error.WriteLineAsync($"raw echo: accept failed: {e.Message}");
-                continue;
-            }
-
-            if (connection.AddressFamily != AddressFamily.Unix)
-            {
-                connection.NoDelay = true;
             }
 
             lock (_connectionsLock)

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Sockets;
+using ActorSockets.Benchmarks.Echo;
+using ActorSockets.Benchmarks.Echo.Internal;
+using Akka.Actor;
+using Akka.IO;
+
+namespace ActorSockets.Benchmarks.EchoActors.Internal;
+
+/// <summary>
+/// The actor-floor server: an <see cref="ActorSystem"/> with the echo listener actor, fed by a raw accept loop.
+/// Every accepted socket is announced to the listener as <see cref="Tcp.Connected"/> from its own
+/// <see cref="FloorConnection"/>, which does only what the handler needs to see: it reads once registered, and
+/// writes what it is told. Disposing the server stops accepting, closes every socket and terminates the system.
+/// </summary>
+internal sealed class FloorEchoServer : IRunningEchoServer
+{
+    private readonly ActorSystem _system;
+    private readonly IActorRef _listener;
+    private readonly Socket _socket;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _connectionsLock = new();
+    private readonly HashSet<FloorConnection> _connections = [];
+    private readonly Task _accepting;
+    private bool _stopped;
+    private long _accepted;
+
+    private FloorEchoServer(ActorSystem system, Socket socket)
+    {
+        _system = system;
+        _socket = socket;
+        _listener = system.ActorOf(EchoListener.Props, "echo");
+        LocalEndPoint = socket.LocalEndPoint!;
+        _accepting = AcceptAsync();
+    }
+
+    public EndPoint LocalEndPoint { get; }
+
+    public static FloorEchoServer Start(EndPoint endPoint)
+    {
+        var socket = RawEchoServer.Listen(endPoint);
+        try
+        {
+            return new FloorEchoServer(ActorSystem.Create("echo", AkkaIoEchoServer.Quiet), socket);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _socket.Dispose();
+        FloorConnection[] open;
+        lock (_connectionsLock)
+        {
+            _stopped = true;
+            open = [.. _connections];
+        }
+
+        foreach (var connection in open)
+        {
+            connection.Close();
+        }
+
+        await _accepting;
+        await _system.Terminate();
+        _stop.Dispose();
+    }
+
+    /// <summary>Called by a connection once its socket is closed, whichever side closed it.</summary>
+    internal void Forget(FloorConnection connection)
+    {
+        lock (_connectionsLock)
+        {
+            _connections.Remove(connection);
+        }
+    }
+
+    private async Task AcceptAsync()
+    {
+        var provider = ((ExtendedActorSystem)_system).Provider;
+        var basePath = _listener.Path / "floor";
+        while (true)
+        {
+            Socket? socket = await RawEchoServer.AcceptOneAsync(_socket, _stop.Token);
+            if (socket is null)
+            {
+                return;
+            }
+
+            var connection = new FloorConnection(this, socket, provider, basePath / $"c{++_accepted}");
+            lock (_connectionsLock)
+            {
+                if (_stopped)
+                {
+                    socket.Dispose();
+                    return;
+                }
+
+                _connections.Add(connection);
+            }
+
+            _listener.Tell(new Tcp.Connected(socket.RemoteEndPoint!, socket.LocalEndPoint!), connection);
+        }
+    }
+}
