@@ -23,5 +23,5 @@ public sealed class ActorFloorEchoServerImpl : IEchoServerImpl
 
     /// <inheritdoc />
     public Task<IRunningEchoServer> StartAsync(EndPoint endPoint, CancellationToken cancellationToken) =>
-        Task.FromResult<IRunningEchoServer>(FloorEchoServer.Start(endPoint));
+        Task.FromResult<IRunningEchoServer>(FloorEchoServer.Start(endPoint, standInActor: false));
 }

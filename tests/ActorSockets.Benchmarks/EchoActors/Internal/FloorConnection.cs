@@ -13,7 +13,8 @@ namespace ActorSockets.Benchmarks.EchoActors.Internal;
 /// <see cref="Tcp.Close"/> close the socket. No ack, no queue, no backpressure: the echo load has one message in
 /// flight per connection, and anything else a transport must do is left out on purpose.
 /// </summary>
-internal sealed class FloorConnection(FloorEchoServer server, Socket socket, IActorRefProvider provider, ActorPath path)
+internal sealed class FloorConnection(
+    FloorEchoServer server, Socket socket, IActorRefProvider provider, ActorPath path, IActorRef? standIn)
     : MinimalActorRef
 {
     private const int ReadSize = 64 * 1024;
@@ -31,6 +32,9 @@ internal sealed class FloorConnection(FloorEchoServer server, Socket socket, IAc
         if (Interlocked.Exchange(ref _closed, 1) == 0)
         {
             socket.Dispose();
+            // The stand-in connection actor, if any, lives as long as the socket.
+            standIn?.Tell(PoisonPill.Instance, ActorRefs.NoSender);
+
             server.Forget(this);
         }
     }

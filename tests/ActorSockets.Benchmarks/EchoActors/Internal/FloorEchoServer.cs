@@ -4,6 +4,7 @@ using ActorSockets.Benchmarks.Echo;
 using ActorSockets.Benchmarks.Echo.Internal;
 using Akka.Actor;
 using Akka.IO;
+using ActorSockets.IO;
 
 namespace ActorSockets.Benchmarks.EchoActors.Internal;
 
@@ -11,12 +12,16 @@ namespace ActorSockets.Benchmarks.EchoActors.Internal;
 /// The actor-floor server: an <see cref="ActorSystem"/> with the echo listener actor, fed by a raw accept loop.
 /// Every accepted socket is announced to the listener as <see cref="Tcp.Connected"/> from its own
 /// <see cref="FloorConnection"/>, which does only what the handler needs to see: it reads once registered, and
-/// writes what it is told. Disposing the server stops accepting, closes every socket and terminates the system.
+/// writes what it is told. With a stand-in connection actor, every connection also gets one idle actor of its own,
+/// with ActorSockets' lean connection mailbox, stopped when the connection closes: the least a transport that keeps an
+/// actor per connection (as Akka.IO's protocol expects of the connection) must add. Disposing the server stops
+/// accepting, closes every socket and terminates the system.
 /// </summary>
 internal sealed class FloorEchoServer : IRunningEchoServer
 {
     private readonly ActorSystem _system;
     private readonly IActorRef _listener;
+    private readonly Props? _standIn;
     private readonly Socket _socket;
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _connectionsLock = new();
@@ -25,10 +30,17 @@ internal sealed class FloorEchoServer : IRunningEchoServer
     private bool _stopped;
     private long _accepted;
 
-    private FloorEchoServer(ActorSystem system, Socket socket)
+    private FloorEchoServer(ActorSystem system, Socket socket, bool standInActor)
     {
         _system = system;
         _socket = socket;
+        if (standInActor)
+        {
+            // Loading the extension registers its connection mailbox with the system.
+            system.SocketsTcp();
+            _standIn = StandInConnection.Props;
+        }
+
         _listener = system.ActorOf(EchoListener.Props, "echo");
         LocalEndPoint = socket.LocalEndPoint!;
         _accepting = AcceptAsync();
@@ -36,12 +48,12 @@ internal sealed class FloorEchoServer : IRunningEchoServer
 
     public EndPoint LocalEndPoint { get; }
 
-    public static FloorEchoServer Start(EndPoint endPoint)
+    public static FloorEchoServer Start(EndPoint endPoint, bool standInActor)
     {
         var socket = RawEchoServer.Listen(endPoint);
         try
         {
-            return new FloorEchoServer(ActorSystem.Create("echo", AkkaIoEchoServer.Quiet), socket);
+            return new FloorEchoServer(ActorSystem.Create("echo", AkkaIoEchoServer.Quiet), socket, standInActor);
         }
         catch
         {
@@ -92,12 +104,13 @@ internal sealed class FloorEchoServer : IRunningEchoServer
                 return;
             }
 
-            var connection = new FloorConnection(this, socket, provider, basePath / $"c{++_accepted}");
+            IActorRef? standIn = _standIn is null ? null : _system.ActorOf(_standIn);
+            var connection = new FloorConnection(this, socket, provider, basePath / $"c{++_accepted}", standIn);
             lock (_connectionsLock)
             {
                 if (_stopped)
                 {
-                    socket.Dispose();
+                    connection.Close();
                     return;
                 }
 
@@ -107,4 +120,13 @@ internal sealed class FloorEchoServer : IRunningEchoServer
             _listener.Tell(new Tcp.Connected(socket.RemoteEndPoint!, socket.LocalEndPoint!), connection);
         }
     }
+}
+
+/// <summary>An actor that does nothing, on ActorSockets' lean connection mailbox: what a connection actor costs at least.</summary>
+internal sealed class StandInConnection : UntypedActor
+{
+    /// <summary>Gets the props every stand-in is created from.</summary>
+    public static Props Props { get; } = Props.Create<StandInConnection>().WithMailbox("actorsockets.io.connection-mailbox");
+
+    protected override void OnReceive(object message) => Unhandled(message);
 }
