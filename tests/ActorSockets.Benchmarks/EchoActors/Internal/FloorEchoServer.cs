@@ -106,15 +106,21 @@ internal sealed class FloorEchoServer : IRunningEchoServer
 
             IActorRef? standIn = _standIn is null ? null : _system.ActorOf(_standIn);
             var connection = new FloorConnection(this, socket, provider, basePath / $"c{++_accepted}", standIn);
+            bool stopped;
             lock (_connectionsLock)
             {
-                if (_stopped)
+                stopped = _stopped;
+                if (!stopped)
                 {
-                    connection.Close();
-                    return;
+                    _connections.Add(connection);
                 }
+            }
 
-                _connections.Add(connection);
+            if (stopped)
+            {
+                // Closed outside the lock: closing takes it again to forget the connection.
+                connection.Close();
+                return;
             }
 
             _listener.Tell(new Tcp.Connected(socket.RemoteEndPoint!, socket.LocalEndPoint!), connection);
