@@ -1,9 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using System.Text.RegularExpressions;
 
 namespace ActorSockets.Benchmarks.Cluster;
 
