@@ -59,12 +59,11 @@ done
 load_pid=$!
 sleep 3
 echo stats >&9
+measure=(perf stat -e task-clock,context-switches,page-faults -p "$server_pid" -o "$work/stat.txt" -- sleep "$seconds")
 if [[ $record == 1 ]]; then
-  perf record -F 999 -g -p "$server_pid" -o "$work/perf.data" -- \
-    perf stat -e task-clock,context-switches,cpu-migrations,page-faults -p "$server_pid" -o "$work/stat.txt" -- sleep "$seconds" >/dev/null 2>&1
-else
-  perf stat -e task-clock,context-switches,cpu-migrations,page-faults -p "$server_pid" -o "$work/stat.txt" -- sleep "$seconds" >/dev/null 2>&1
+  measure=(perf record -F 999 -g -p "$server_pid" -o "$work/perf.data" -- "${measure[@]}")
 fi
+"${measure[@]}" >/dev/null 2>&1
 echo stats >&9
 wait "$load_pid" || { cat "$work/load.err" >&2; exit 1; }
 sleep 0.5

@@ -19,10 +19,8 @@ internal sealed class RawEchoServer : IRunningEchoServer
 
     private readonly Socket _listener;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Lock _connectionsLock = new();
-    private readonly HashSet<Socket> _connections = [];
+    private readonly OpenConnections<Socket> _connections = new();
     private readonly Task _accepting;
-    private bool _stopped;
 
     private readonly RawBuffering _buffering;
 
@@ -117,14 +115,7 @@ internal sealed class RawEchoServer : IRunningEchoServer
     {
         await _stop.CancelAsync();
         _listener.Dispose();
-        Socket[] open;
-        lock (_connectionsLock)
-        {
-            _stopped = true;
-            open = [.. _connections];
-        }
-
-        foreach (var connection in open)
+        foreach (var connection in _connections.StopTaking())
         {
             connection.Dispose();
         }
@@ -143,15 +134,10 @@ internal sealed class RawEchoServer : IRunningEchoServer
                 return;
             }
 
-            lock (_connectionsLock)
+            if (!_connections.TryAdd(connection))
             {
-                if (_stopped)
-                {
-                    connection.Dispose();
-                    return;
-                }
-
-                _connections.Add(connection);
+                connection.Dispose();
+                return;
             }
 
             _ = _buffering == RawBuffering.PerConnection
@@ -237,11 +223,7 @@ internal sealed class RawEchoServer : IRunningEchoServer
 
     private void Forget(Socket connection)
     {
-        lock (_connectionsLock)
-        {
-            _connections.Remove(connection);
-        }
-
+        _connections.Remove(connection);
         connection.Dispose();
     }
 }

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using ActorSockets.Benchmarks.Echo;
 using ActorSockets.Benchmarks.Echo.Internal;
+using ActorSockets.IO;
 using Akka.Actor;
 using Akka.IO;
-using ActorSockets.IO;
 
 namespace ActorSockets.Benchmarks.EchoActors.Internal;
 
@@ -21,24 +21,22 @@ internal sealed class FloorEchoServer : IRunningEchoServer
 {
     private readonly ActorSystem _system;
     private readonly IActorRef _listener;
-    private readonly Props? _standIn;
+    private readonly bool _standInActor;
     private readonly Socket _socket;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Lock _connectionsLock = new();
-    private readonly HashSet<FloorConnection> _connections = [];
+    private readonly OpenConnections<FloorConnection> _connections = new();
     private readonly Task _accepting;
-    private bool _stopped;
     private long _accepted;
 
     private FloorEchoServer(ActorSystem system, Socket socket, bool standInActor)
     {
         _system = system;
         _socket = socket;
+        _standInActor = standInActor;
         if (standInActor)
         {
             // Loading the extension registers its connection mailbox with the system.
             system.SocketsTcp();
-            _standIn = StandInConnection.Props;
         }
 
         _listener = system.ActorOf(EchoListener.Props, "echo");
@@ -66,14 +64,7 @@ internal sealed class FloorEchoServer : IRunningEchoServer
     {
         await _stop.CancelAsync();
         _socket.Dispose();
-        FloorConnection[] open;
-        lock (_connectionsLock)
-        {
-            _stopped = true;
-            open = [.. _connections];
-        }
-
-        foreach (var connection in open)
+        foreach (var connection in _connections.StopTaking())
         {
             connection.Close();
         }
@@ -84,13 +75,7 @@ internal sealed class FloorEchoServer : IRunningEchoServer
     }
 
     /// <summary>Called by a connection once its socket is closed, whichever side closed it.</summary>
-    internal void Forget(FloorConnection connection)
-    {
-        lock (_connectionsLock)
-        {
-            _connections.Remove(connection);
-        }
-    }
+    internal void Forget(FloorConnection connection) => _connections.Remove(connection);
 
     private async Task AcceptAsync()
     {
@@ -104,21 +89,10 @@ internal sealed class FloorEchoServer : IRunningEchoServer
                 return;
             }
 
-            IActorRef? standIn = _standIn is null ? null : _system.ActorOf(_standIn);
+            IActorRef? standIn = _standInActor ? _system.ActorOf(StandInConnection.Props) : null;
             var connection = new FloorConnection(this, socket, provider, basePath / $"c{++_accepted}", standIn);
-            bool stopped;
-            lock (_connectionsLock)
+            if (!_connections.TryAdd(connection))
             {
-                stopped = _stopped;
-                if (!stopped)
-                {
-                    _connections.Add(connection);
-                }
-            }
-
-            if (stopped)
-            {
-                // Closed outside the lock: closing takes it again to forget the connection.
                 connection.Close();
                 return;
             }
@@ -126,13 +100,4 @@ internal sealed class FloorEchoServer : IRunningEchoServer
             _listener.Tell(new Tcp.Connected(socket.RemoteEndPoint!, socket.LocalEndPoint!), connection);
         }
     }
-}
-
-/// <summary>An actor that does nothing, on ActorSockets' lean connection mailbox: what a connection actor costs at least.</summary>
-internal sealed class StandInConnection : UntypedActor
-{
-    /// <summary>Gets the props every stand-in is created from.</summary>
-    public static Props Props { get; } = Props.Create<StandInConnection>().WithMailbox("actorsockets.io.connection-mailbox");
-
-    protected override void OnReceive(object message) => Unhandled(message);
 }
